@@ -1,0 +1,19 @@
+// Native ES modules under Jest (run with --experimental-vm-modules): @xenova/transformers
+// is ESM-only and reads import.meta, so transpiling it to CommonJS is not an option.
+/** @type {import('jest').Config} */
+export default {
+  testEnvironment: '<rootDir>/test/support/nodeEnvironment.cjs',
+  extensionsToTreatAsEsm: ['.ts'],
+  transform: {
+    '^.+\\.ts$': [
+      '@swc/jest',
+      {
+        jsc: { target: 'es2022', parser: { syntax: 'typescript' } },
+        module: { type: 'es6' },
+      },
+    ],
+  },
+  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
+  testMatch: ['<rootDir>/test/**/*.test.ts'],
+  testTimeout: 60000,
+};

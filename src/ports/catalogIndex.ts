@@ -1,0 +1,41 @@
+import type { ScoredId } from '../domain/candidate.js';
+import type { Filter } from '../domain/filter.js';
+import type { Item } from '../domain/item.js';
+
+export interface CatalogEntry {
+  readonly item: Item;
+  /** The dense text vector of the item; length equals the index's dimension. */
+  readonly vector: Float32Array;
+}
+
+export interface SearchOptions {
+  readonly limit: number;
+  /** Applied inside retrieval: only matching items are ever returned. */
+  readonly filter?: Filter;
+  /** Ids never to return (seen items, the seed items of a similarity query). */
+  readonly excludeIds?: ReadonlySet<string>;
+}
+
+/**
+ * The catalog: payloads, dense vectors and the lexical index of every item, kept together
+ * the way a Qdrant collection keeps them. Embedded: SQLite plus an in-memory matrix.
+ */
+export interface CatalogIndex {
+  readonly dimension: number;
+  /** Inserts or replaces items by id; atomic per call. */
+  upsert(entries: readonly CatalogEntry[]): Promise<void>;
+  /** Removes items; returns the ids that existed. */
+  delete(ids: readonly string[]): Promise<string[]>;
+  /** Items by id, null where unknown, in the order asked (one batch). */
+  getItems(ids: readonly string[]): Promise<(Item | null)[]>;
+  /** Dense vectors by id, null where unknown, in the order asked (one batch). */
+  getVectors(ids: readonly string[]): Promise<(Float32Array | null)[]>;
+  /** Nearest items by cosine similarity, best first. */
+  searchDense(vector: Float32Array, options: SearchOptions): Promise<ScoredId[]>;
+  /** Best BM25 matches of a free-text query over title, text, categories and tags, best first. */
+  searchLexical(query: string, options: SearchOptions): Promise<ScoredId[]>;
+  /** Ids of items that pass the filter, among those given, in the order given. */
+  filterIds(ids: readonly string[], filter: Filter): Promise<string[]>;
+  count(): Promise<number>;
+  close(): Promise<void>;
+}
