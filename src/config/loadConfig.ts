@@ -1,0 +1,103 @@
+import path from 'node:path';
+import type { Config } from './config.js';
+
+/** Thrown for a configuration that cannot work; the message names the variable. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+function text(env: Env, name: string, fallback: string): string {
+  const raw = env[name]?.trim();
+  return raw === undefined || raw === '' ? fallback : raw;
+}
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name]?.trim();
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be an integer from ${min} to ${max}, got "${raw}"`);
+  }
+  return value;
+}
+
+function fraction(env: Env, name: string, fallback: number): number {
+  const raw = env[name]?.trim();
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < 0 || value > 1) {
+    throw new ConfigError(`${name} must be a number from 0 to 1, got "${raw}"`);
+  }
+  return value;
+}
+
+function flag(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.trim().toLowerCase();
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw)) return false;
+  throw new ConfigError(`${name} must be true or false, got "${env[name]}"`);
+}
+
+function list(env: Env, name: string): string[] {
+  return (env[name] ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry.length > 0);
+}
+
+/**
+ * The only reader of the environment. `cwd` anchors relative paths so that tests can
+ * build a configuration for a temporary directory.
+ */
+export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): Config {
+  const production = text(env, 'NODE_ENV', 'development') === 'production';
+  const apiKeys = list(env, 'API_KEYS');
+  if (production && apiKeys.length === 0) {
+    throw new ConfigError('NODE_ENV=production requires API_KEYS (comma-separated) so that mutations are protected');
+  }
+  const seed = text(env, 'SEED_MOVIELENS', path.resolve(cwd, '../shared/data/ml-latest-small'));
+  const modelPath = text(env, 'RANKER_MODEL', '');
+  const config: Config = {
+    server: {
+      host: text(env, 'HOST', '0.0.0.0'),
+      port: integer(env, 'PORT', 4000, 0, 65535),
+      apiKeys,
+      production,
+      introspection: flag(env, 'GRAPHQL_INTROSPECTION', !production),
+    },
+    data: {
+      dir: path.resolve(cwd, text(env, 'DATA_DIR', 'data')),
+      seedMovieLens: seed === 'none' ? null : path.resolve(cwd, seed),
+    },
+    embedding: {
+      model: text(env, 'EMBEDDING_MODEL', 'Xenova/all-MiniLM-L6-v2'),
+      cacheDir: path.resolve(cwd, text(env, 'EMBEDDING_CACHE_DIR', '.cache/models')),
+      allowDownloads: flag(env, 'EMBEDDING_ALLOW_DOWNLOADS', true),
+      quantized: flag(env, 'EMBEDDING_QUANTIZED', true),
+      batchSize: integer(env, 'EMBEDDING_BATCH_SIZE', 32, 1, 1024),
+      maxLength: integer(env, 'EMBEDDING_MAX_LENGTH', 256, 8, 8192),
+      builtinDimension: integer(env, 'EMBEDDING_BUILTIN_DIMENSION', 384, 2, 4096),
+      cacheSize: integer(env, 'EMBEDDING_CACHE_SIZE', 2000, 0, 1_000_000),
+      queueWindowMs: integer(env, 'EMBEDDING_QUEUE_WINDOW_MS', 2, 0, 1000),
+      queueMaxBatch: integer(env, 'EMBEDDING_QUEUE_MAX_BATCH', 32, 1, 1024),
+    },
+    ranking: {
+      modelPath: modelPath === '' ? null : path.resolve(cwd, modelPath),
+      candidatesPerSource: integer(env, 'CANDIDATES_PER_SOURCE', 200, 10, 2000),
+      poolSize: integer(env, 'CANDIDATE_POOL_SIZE', 300, 10, 5000),
+      defaultDiversity: fraction(env, 'DEFAULT_DIVERSITY', 0.2),
+    },
+  };
+  return deepFreeze(config);
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
+}

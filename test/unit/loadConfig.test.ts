@@ -1,0 +1,24 @@
+import { describe, expect, it } from '@jest/globals';
+import { ConfigError, loadConfig } from '../../src/config/loadConfig.js';
+
+describe('loadConfig', () => {
+  it('applies defaults relative to the working directory', () => {
+    const config = loadConfig({}, '/srv/app');
+    expect(config.server.port).toBe(4000);
+    expect(config.data.dir).toBe('/srv/app/data');
+    expect(config.data.seedMovieLens).toBe('/srv/shared/data/ml-latest-small');
+    expect(config.embedding.model).toBe('Xenova/all-MiniLM-L6-v2');
+    expect(config.server.apiKeys).toEqual([]);
+    expect(Object.isFrozen(config.server)).toBe(true);
+  });
+
+  it('names the variable when a value is invalid', () => {
+    expect(() => loadConfig({ PORT: 'eighty' }, '/')).toThrow(new ConfigError('PORT must be an integer from 0 to 65535, got "eighty"'));
+    expect(() => loadConfig({ EMBEDDING_QUANTIZED: 'maybe' }, '/')).toThrow('EMBEDDING_QUANTIZED must be true or false, got "maybe"');
+  });
+
+  it('refuses production without API keys', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' }, '/')).toThrow(/requires API_KEYS/);
+    expect(loadConfig({ NODE_ENV: 'production', API_KEYS: 'a, b' }, '/').server.apiKeys).toEqual(['a', 'b']);
+  });
+});
