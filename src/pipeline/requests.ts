@@ -1,0 +1,79 @@
+import type { EventType } from '../domain/event.js';
+import type { Filter } from '../domain/filter.js';
+import type { RankedItem } from '../domain/scoredItem.js';
+
+/** Which slice of the ranked list to return. */
+export interface PageWindow {
+  /** 0-based position of the first result to return. */
+  readonly offset: number;
+  /** How many results to return (already capped by the API layer). */
+  readonly first: number;
+}
+
+export interface SearchRequest extends PageWindow {
+  readonly query: string;
+  readonly filter: Filter | null;
+  readonly userId: string | null;
+  /** 0..1; null: the configured default. */
+  readonly diversity: number | null;
+}
+
+export interface RecommendRequest extends PageWindow {
+  readonly userId: string | null;
+  readonly itemIds: readonly string[];
+  readonly filter: Filter | null;
+  readonly diversity: number | null;
+}
+
+export interface SimilarRequest extends PageWindow {
+  readonly itemId: string;
+  readonly filter: Filter | null;
+}
+
+/** Milliseconds spent per pipeline stage. */
+export type StageTimings = Readonly<Record<string, number>>;
+
+/** One page of a ranked result list. */
+export interface ResultPage {
+  readonly requestId: string;
+  /** The page, in final order. */
+  readonly items: readonly RankedItem[];
+  /** Offset of `items[0]` in the whole ranked list. */
+  readonly offset: number;
+  /** Length of the whole ranked list. */
+  readonly total: number;
+  readonly modelVersion: string;
+  /** Degradations the caller should know about (a stage that failed and was skipped). */
+  readonly warnings: readonly string[];
+  readonly timings: StageTimings;
+}
+
+export interface ItemInput {
+  readonly id: string;
+  readonly title: string;
+  readonly text: string;
+  readonly categories: readonly string[];
+  readonly tags: readonly string[];
+  readonly year: number | null;
+}
+
+export interface EventInput {
+  /** null: derived from the other fields so that a retried batch counts once. */
+  readonly id: string | null;
+  readonly type: EventType;
+  readonly userId: string;
+  readonly itemId: string;
+  /** Epoch ms; null: now. */
+  readonly timestamp: number | null;
+  readonly value: number | null;
+  readonly requestId: string | null;
+}
+
+export type EventStatus = 'accepted' | 'duplicate' | 'rejected';
+
+export interface EventOutcome {
+  readonly index: number;
+  readonly eventId: string;
+  readonly status: EventStatus;
+  readonly reason: string | null;
+}
