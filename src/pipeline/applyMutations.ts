@@ -1,0 +1,86 @@
+import type { InteractionEvent } from '../domain/event.js';
+import { badInput } from '../domain/errors.js';
+import { itemText, type Item } from '../domain/item.js';
+import { validateEvent } from '../ingestion/validateEvent.js';
+import { validateItem } from '../ingestion/validateItem.js';
+import type { CatalogIndex } from '../ports/catalogIndex.js';
+import type { Embedder } from '../ports/embedder.js';
+import type { FeatureStore } from '../ports/featureStore.js';
+import type { Gateway } from './gateway.js';
+import type { EventInput, EventOutcome, ItemInput } from './requests.js';
+
+export interface MutationDeps {
+  readonly catalog: CatalogIndex;
+  readonly features: FeatureStore;
+  readonly embedder: Embedder;
+  readonly now: () => number;
+}
+
+/**
+ * The write side of the gateway. Item writes are all or nothing: one invalid item refuses
+ * the call before anything is written. Events are judged one by one, since a client cannot
+ * fix another client's bad event.
+ */
+export function applyMutations(deps: MutationDeps): Pick<Gateway, 'upsertItems' | 'deleteItems' | 'recordEvents'> {
+  const { catalog, features, embedder, now } = deps;
+  return {
+    async upsertItems(inputs: readonly ItemInput[]) {
+      inputs.forEach((input, index) => {
+        const check = validateItem(input);
+        if (!check.ok) throw badInput(`items[${index}]: ${check.reason}`, 'items');
+      });
+      const ids = inputs.map((input) => input.id);
+      if (new Set(ids).size !== ids.length) throw badInput('items: the same id is given twice', 'items');
+      const existing = await catalog.getItems(ids);
+      const at = now();
+      const items: Item[] = inputs.map((input, i) => ({ ...input, createdAt: existing[i]?.createdAt ?? at }));
+      const vectors = await embedder.embed(items.map(itemText));
+      await catalog.upsert(items.map((item, i) => ({ item, vector: vectors[i]! })));
+      return { ids };
+    },
+
+    async deleteItems(ids: readonly string[]) {
+      const deleted = await catalog.delete(ids);
+      await features.forgetItems(deleted);
+      const gone = new Set(deleted);
+      return { deleted, notFound: ids.filter((id) => !gone.has(id)) };
+    },
+
+    async recordEvents(inputs: readonly EventInput[]) {
+      const at = now();
+      const outcomes: (EventOutcome | null)[] = [];
+      const checked: { index: number; event: InteractionEvent }[] = [];
+      inputs.forEach((input, index) => {
+        const check = validateEvent(input, at);
+        if (check.ok) {
+          checked.push({ index, event: check.value });
+          outcomes.push(null);
+        } else {
+          outcomes.push({ index, eventId: input.id ?? '', status: 'rejected', reason: check.reason });
+        }
+      });
+      const itemIds = [...new Set(checked.map(({ event }) => event.itemId))];
+      const found = await catalog.getItems(itemIds);
+      const items = new Map<string, Item>();
+      found.forEach((item) => item && items.set(item.id, item));
+      const known = checked.filter(({ index, event }) => {
+        if (items.has(event.itemId)) return true;
+        outcomes[index] = { index, eventId: event.id, status: 'rejected', reason: `unknown item id ${JSON.stringify(event.itemId)}` };
+        return false;
+      });
+      const result = await features.applyEvents(
+        known.map(({ event }) => event),
+        items,
+      );
+      // Within one batch only the first event of an id counts; the store saw it once.
+      const applied = new Set(result.applied);
+      for (const { index, event } of known) {
+        const first = applied.delete(event.id);
+        outcomes[index] = first
+          ? { index, eventId: event.id, status: 'accepted', reason: null }
+          : { index, eventId: event.id, status: 'duplicate', reason: null };
+      }
+      return outcomes as EventOutcome[];
+    },
+  };
+}
