@@ -38,8 +38,8 @@ export interface DataConfig {
 }
 
 export interface RankingConfig {
-  /** JSON model file of the logistic-regression ranker; null: the hand-set weights. */
-  readonly modelPath: string | null;
+  /** JSON model file of the logistic-regression ranker (models/ranker.json: hand-set weights). */
+  readonly modelPath: string;
   /** Candidates each retrieval source returns before fusion. */
   readonly candidatesPerSource: number;
   /** Candidates kept after fusion, ranked and paged through. */

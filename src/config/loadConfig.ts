@@ -59,7 +59,6 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     throw new ConfigError('NODE_ENV=production requires API_KEYS (comma-separated) so that mutations are protected');
   }
   const seed = text(env, 'SEED_MOVIELENS', path.resolve(cwd, '../shared/data/ml-latest-small'));
-  const modelPath = text(env, 'RANKER_MODEL', '');
   const config: Config = {
     server: {
       host: text(env, 'HOST', '0.0.0.0'),
@@ -85,7 +84,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       queueMaxBatch: integer(env, 'EMBEDDING_QUEUE_MAX_BATCH', 32, 1, 1024),
     },
     ranking: {
-      modelPath: modelPath === '' ? null : path.resolve(cwd, modelPath),
+      modelPath: path.resolve(cwd, text(env, 'RANKER_MODEL', 'models/ranker.json')),
       candidatesPerSource: integer(env, 'CANDIDATES_PER_SOURCE', 200, 10, 2000),
       poolSize: integer(env, 'CANDIDATE_POOL_SIZE', 300, 10, 5000),
       defaultDiversity: fraction(env, 'DEFAULT_DIVERSITY', 0.2),

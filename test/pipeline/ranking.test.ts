@@ -1,0 +1,129 @@
+import { describe, expect, it } from '@jest/globals';
+import { computeFeatures } from '../../src/features/computeFeatures.js';
+import { FEATURE_NAMES, type FeatureVector } from '../../src/features/featureNames.js';
+import { profileVector } from '../../src/features/profileVector.js';
+import { readFileSync } from 'node:fs';
+import { parseRankerModels } from '../../src/ranking/parseRankerModels.js';
+import { rankCandidates } from '../../src/ranking/rankCandidates.js';
+import { scoreCandidate, sigmoid } from '../../src/ranking/scoreCandidate.js';
+import type { RankerModel } from '../../src/ranking/rankerModel.js';
+import type { UserProfile } from '../../src/ports/featureStore.js';
+
+const HAND_SET = JSON.parse(readFileSync(new URL('../../models/ranker.json', import.meta.url), 'utf8'));
+const zero = Object.fromEntries(FEATURE_NAMES.map((n) => [n, 0])) as FeatureVector;
+
+function model(weights: Partial<Record<string, number>>, bias = 0): RankerModel {
+  return {
+    version: 'test-1',
+    featureNames: [...FEATURE_NAMES],
+    mean: FEATURE_NAMES.map(() => 1),
+    std: FEATURE_NAMES.map(() => 2),
+    weights: FEATURE_NAMES.map((n) => weights[n] ?? 0),
+    bias,
+  };
+}
+
+describe('profileVector', () => {
+  it('is the recency-weighted mean, normalised, skipping unknown vectors', () => {
+    const v = profileVector([new Float32Array([1, 0]), null, new Float32Array([0, 1])], 0.5)!;
+    // weights 1 and 0.25 (the null still ages the later ones)
+    const norm = Math.hypot(1, 0.25);
+    expect(v[0]).toBeCloseTo(1 / norm, 6);
+    expect(v[1]).toBeCloseTo(0.25 / norm, 6);
+    expect(profileVector([null, null])).toBeNull();
+  });
+});
+
+describe('computeFeatures', () => {
+  const user: UserProfile = {
+    userId: 'u',
+    eventCount: 4,
+    positiveCount: 4,
+    ratingSum: 16,
+    ratingCount: 4,
+    recentPositives: [],
+    seenItemIds: new Set(),
+    categoryAffinity: { Comedy: 0.75, Drama: 0.25 },
+    firstEventAt: 0,
+    lastEventAt: 0,
+  };
+  it('derives every feature from its inputs', () => {
+    const f = computeFeatures({
+      candidate: {
+        itemId: 'i',
+        fusedScore: 0.03,
+        hits: [
+          { source: 'lexical', score: 6, rank: 1 },
+          { source: 'dense', score: 0.7, rank: 3 },
+        ],
+      },
+      item: { id: 'i', title: 't', text: '', categories: ['Comedy', 'Romance'], tags: [], year: 2000, createdAt: 0 },
+      stats: {
+        itemId: 'i',
+        counts: { view: 0, click: 0, add_to_cart: 0, purchase: 0, rating: 5, impression: 0 },
+        ratingSum: 20,
+        ratingCount: 5,
+        positiveUsers: 3,
+        lastEventAt: 1,
+      },
+      user,
+      itemVector: new Float32Array([1, 0]),
+      profile: new Float32Array([0.6, 0.8]),
+      seedCategories: new Set(['Comedy', 'Drama']),
+      maxLexical: 8,
+      referenceYear: 2015,
+    });
+    expect(f.rrf).toBe(0.03);
+    expect(f.dense_similarity).toBeCloseTo(0.7, 6);
+    expect(f.lexical_score).toBe(0.75);
+    expect(f.source_count).toBe(2);
+    expect(f.log_popularity).toBeCloseTo(Math.log(4), 12);
+    expect(f.rating_mean).toBeCloseTo((20 + 17.5) / 10 - 3.5, 12);
+    expect(f.category_affinity).toBe(0.75);
+    expect(f.profile_similarity).toBeCloseTo(0.6, 6);
+    expect(f.seed_category_overlap).toBeCloseTo(1 / 3, 12);
+    expect(f.recency).toBeCloseTo(Math.exp(-1), 12);
+  });
+});
+
+describe('scoreCandidate and rankCandidates', () => {
+  it('standardises, weights and explains each feature', () => {
+    const scored = scoreCandidate(model({ rrf: 2, recency: -1 }, 0.5), { ...zero, rrf: 5, recency: 3 });
+    // z(rrf) = (5-1)/2 = 2 → 4; z(recency) = 1 → -1; logit = 0.5 + 4 - 1 + (0-1)/2·0 …
+    expect(scored.logit).toBeCloseTo(3.5, 12);
+    expect(scored.score).toBeCloseTo(sigmoid(3.5), 12);
+    expect(scored.contributions.find((c) => c.name === 'rrf')).toEqual({ name: 'rrf', value: 5, weight: 2, contribution: 4 });
+  });
+
+  it('orders by score and keeps the retrieval order on ties', () => {
+    const candidates = ['a', 'b', 'c'].map((itemId) => ({ itemId, fusedScore: 0, hits: [] }));
+    const ranked = rankCandidates(model({ log_popularity: 1 }), candidates, [
+      { ...zero, log_popularity: 1 },
+      { ...zero, log_popularity: 3 },
+      { ...zero, log_popularity: 1 },
+    ]);
+    expect(ranked.map((r) => r.itemId)).toEqual(['b', 'a', 'c']);
+    expect(ranked[0]!.modelVersion).toBe('test-1');
+  });
+});
+
+describe('parseRankerModels', () => {
+  it('accepts the hand-set models as JSON', () => {
+    const parsed = parseRankerModels(HAND_SET);
+    expect(parsed.search.version).toBe('hand-set-search-1');
+  });
+
+  it('refuses a model whose feature names differ from the code, saying both', () => {
+    const file = structuredClone(HAND_SET);
+    file.recommend.featureNames = ['rrf', 'popularity'];
+    expect(() => parseRankerModels(file)).toThrow(
+      `recommend.featureNames do not match this gateway's features: the model has [rrf, popularity], the code computes [${FEATURE_NAMES.join(', ')}]; retrain the model with this version`,
+    );
+  });
+
+  it('refuses weights of the wrong length', () => {
+    const file = structuredClone(HAND_SET);
+    file.search.weights = [1, 2];
+    expect(() => parseRankerModels(file)).toThrow(`search.weights must be an array of ${FEATURE_NAMES.length} finite numbers`);
+  });
+});
