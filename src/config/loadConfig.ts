@@ -72,7 +72,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       seedMovieLens: seed === 'none' ? null : path.resolve(cwd, seed),
     },
     embedding: {
-      model: text(env, 'EMBEDDING_MODEL', 'Xenova/all-MiniLM-L6-v2'),
+      model: embeddingModel(text(env, 'EMBEDDING_MODEL', 'Xenova/all-MiniLM-L6-v2'), cwd),
       cacheDir: path.resolve(cwd, text(env, 'EMBEDDING_CACHE_DIR', '.cache/models')),
       allowDownloads: flag(env, 'EMBEDDING_ALLOW_DOWNLOADS', true),
       quantized: flag(env, 'EMBEDDING_QUANTIZED', true),
@@ -91,6 +91,11 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     },
   };
   return deepFreeze(config);
+}
+
+// A relative model directory is anchored like every other path; hub ids and `builtin` stay as given.
+function embeddingModel(model: string, cwd: string): string {
+  return model.startsWith('.') ? path.resolve(cwd, model) : model;
 }
 
 function deepFreeze<T>(value: T): T {

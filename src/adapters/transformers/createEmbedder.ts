@@ -1,0 +1,30 @@
+import type { EmbeddingConfig } from '../../config/config.js';
+import { withCache } from '../../embedding/withCache.js';
+import { withMicroBatching } from '../../embedding/withMicroBatching.js';
+import type { Embedder } from '../../ports/embedder.js';
+import { loadTransformersEmbedder, type TransformersEmbedderOptions } from './loadTransformersEmbedder.js';
+
+export type CreateEmbedderOptions = TransformersEmbedderOptions;
+
+/**
+ * The embedder the gateway uses: the transformers.js model, warmed up, behind the
+ * micro-batching queue (when `queueWindowMs` > 0) and the LRU cache (when `cacheSize` > 0).
+ * Rejects with EmbedderLoadError when the model cannot be found or loaded.
+ */
+export async function createEmbedder(config: EmbeddingConfig, options: CreateEmbedderOptions = {}): Promise<Embedder> {
+  const model = await loadTransformersEmbedder(config, options);
+  try {
+    await model.warmUp();
+  } catch (error) {
+    await model.close();
+    throw error;
+  }
+  let embedder: Embedder = model;
+  if (config.queueWindowMs > 0) {
+    embedder = withMicroBatching(embedder, { windowMs: config.queueWindowMs, maxBatch: config.queueMaxBatch });
+  }
+  if (config.cacheSize > 0) {
+    embedder = withCache(embedder, { size: config.cacheSize, maxTextsPerCall: config.queueMaxBatch });
+  }
+  return embedder;
+}
