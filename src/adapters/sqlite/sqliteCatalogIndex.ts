@@ -1,0 +1,200 @@
+import type Database from 'better-sqlite3';
+import type { ScoredId } from '../../domain/candidate.js';
+import type { Filter } from '../../domain/filter.js';
+import type { Item } from '../../domain/item.js';
+import { compileFilter, type FilterablePayload } from '../../domain/matchesFilter.js';
+import type { CatalogEntry, CatalogIndex, SearchOptions } from '../../ports/catalogIndex.js';
+import { DenseMatrix } from '../memory/denseMatrix.js';
+import { ensureCatalogMeta, type CatalogMeta } from './catalogMeta.js';
+import { createCatalogSchema } from './catalogSchema.js';
+import { ftsQuery } from './ftsQuery.js';
+import { IN_MEMORY, openDatabase, type OpenDatabaseOptions } from './openDatabase.js';
+import { blobToVector, vectorToBlob } from './vectorBlob.js';
+
+export interface SqliteCatalogOptions extends OpenDatabaseOptions {
+  /** Dimension of the embedder's vectors; the database must hold the same. */
+  readonly dimension: number;
+  /** Id of the embedding model, recorded with the data. */
+  readonly modelId: string;
+}
+
+export const CATALOG_FILE = 'catalog.db';
+
+/**
+ * BM25 weights of the FTS columns (title, text, categories, tags): a word in the title says
+ * more about an item than the same word in its description, and a tag, chosen by people,
+ * more than a word of prose.
+ */
+const BM25_WEIGHTS = [4, 1, 1.5, 2] as const;
+
+interface LexicalRow {
+  readonly id: string;
+  readonly rank: number;
+}
+
+/**
+ * The embedded catalog: payloads, vectors and an FTS5 index in `<dir>/catalog.db`, plus every
+ * vector and filterable payload in memory (DenseMatrix) for exact cosine search. SQLite is the
+ * durable copy and serves payloads and vectors by id; the matrix is rebuilt from it at open
+ * and updated after each committed write.
+ */
+export class SqliteCatalogIndex implements CatalogIndex {
+  readonly dimension: number;
+  private readonly matrix: DenseMatrix;
+  private readonly statements: ReturnType<typeof prepareStatements>;
+  private readonly writeUpserts: (rows: readonly [string, string, Buffer][]) => void;
+
+  /** Opens or creates the catalog in `dir` (`:memory:` for a throwaway one). */
+  static open(dir: string, options: SqliteCatalogOptions): SqliteCatalogIndex {
+    if (!Number.isInteger(options.dimension) || options.dimension < 1) {
+      throw new RangeError(`dimension must be a positive integer, got ${options.dimension}`);
+    }
+    const db = openDatabase(dir, CATALOG_FILE, options);
+    try {
+      createCatalogSchema(db);
+      const meta = ensureCatalogMeta(db, dir === IN_MEMORY ? 'the in-memory catalog' : dir, options);
+      return new SqliteCatalogIndex(db, meta);
+    } catch (error) {
+      db.close();
+      throw error;
+    }
+  }
+
+  private constructor(
+    private readonly db: Database.Database,
+    /** How the stored vectors were made; `modelId` may differ from the configured model's. */
+    readonly meta: CatalogMeta,
+  ) {
+    this.dimension = meta.dimension;
+    const count = (db.prepare('SELECT count(*) FROM items').pluck().get() as number) ?? 0;
+    this.matrix = new DenseMatrix(meta.dimension, Math.max(1024, count));
+    for (const row of db.prepare('SELECT payload, vector FROM items ORDER BY doc').raw().iterate() as Iterable<[string, Buffer]>) {
+      const item = JSON.parse(row[0]) as Item;
+      this.matrix.set(filterable(item), blobToVector(row[1]));
+    }
+    this.statements = prepareStatements(db);
+    const upsert = this.statements.upsert;
+    this.writeUpserts = db.transaction((rows: readonly [string, string, Buffer][]) => {
+      for (const row of rows) upsert.run(row);
+    });
+  }
+
+  async upsert(entries: readonly CatalogEntry[]): Promise<void> {
+    // Everything is checked before anything is written, so a bad entry changes nothing.
+    const rows = entries.map((entry, index): [string, string, Buffer] => {
+      const { item, vector } = entry;
+      if (typeof item?.id !== 'string' || item.id.length === 0) {
+        throw new TypeError(`entries[${index}]: an item needs a non-empty string id`);
+      }
+      if (!(vector instanceof Float32Array)) {
+        throw new TypeError(`item ${JSON.stringify(item.id)}: the vector must be a Float32Array`);
+      }
+      if (vector.length !== this.dimension) {
+        throw new RangeError(
+          `item ${JSON.stringify(item.id)}: vector has ${vector.length} dimensions, but this catalog holds ${this.dimension}-dimensional vectors`,
+        );
+      }
+      if (!vector.every(Number.isFinite)) throw new RangeError(`item ${JSON.stringify(item.id)}: vector has a value that is not a finite number`);
+      return [item.id, JSON.stringify(storedItem(item)), vectorToBlob(vector)];
+    });
+    if (rows.length === 0) return;
+    this.writeUpserts(rows);
+    for (const { item, vector } of entries) this.matrix.set(filterable(item), vector);
+  }
+
+  async delete(ids: readonly string[]): Promise<string[]> {
+    if (ids.length === 0) return [];
+    const existed = new Set(this.statements.delete.all(JSON.stringify(ids)) as string[]);
+    for (const id of existed) this.matrix.remove(id);
+    return [...new Set(ids)].filter((id) => existed.has(id));
+  }
+
+  async getItems(ids: readonly string[]): Promise<(Item | null)[]> {
+    if (ids.length === 0) return [];
+    const payloads = this.statements.items.all(JSON.stringify(ids)) as (string | null)[];
+    return payloads.map((payload) => (payload === null ? null : (JSON.parse(payload) as Item)));
+  }
+
+  async getVectors(ids: readonly string[]): Promise<(Float32Array | null)[]> {
+    if (ids.length === 0) return [];
+    const blobs = this.statements.vectors.all(JSON.stringify(ids)) as (Buffer | null)[];
+    return blobs.map((blob) => (blob === null ? null : blobToVector(blob)));
+  }
+
+  async searchDense(vector: Float32Array, options: SearchOptions): Promise<ScoredId[]> {
+    return this.matrix.search(vector, options);
+  }
+
+  /**
+   * Reads matches in BM25 order and keeps those that pass the filter and are not excluded,
+   * stopping at `limit`: a narrow filter still yields `limit` results when that many match,
+   * and SQLite stops producing rows as soon as enough are kept.
+   */
+  async searchLexical(query: string, options: SearchOptions): Promise<ScoredId[]> {
+    const match = ftsQuery(query);
+    const limit = Math.floor(options.limit);
+    if (match === null || !(limit > 0)) return [];
+    const holds = options.filter ? compileFilter(options.filter) : null;
+    const exclude = options.excludeIds && options.excludeIds.size > 0 ? options.excludeIds : null;
+    const hits: ScoredId[] = [];
+    for (const row of this.statements.lexical.iterate(match) as Iterable<LexicalRow>) {
+      if (exclude !== null && exclude.has(row.id)) continue;
+      if (holds !== null) {
+        const payload = this.matrix.payloadOf(row.id);
+        if (payload === undefined || !holds(payload)) continue;
+      }
+      hits.push({ id: row.id, score: -row.rank });
+      if (hits.length === limit) break;
+    }
+    return hits;
+  }
+
+  async filterIds(ids: readonly string[], filter: Filter): Promise<string[]> {
+    return this.matrix.filterIds(ids, filter);
+  }
+
+  async count(): Promise<number> {
+    return this.matrix.size;
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}
+
+function prepareStatements(db: Database.Database) {
+  const [title, text, categories, tags] = BM25_WEIGHTS;
+  return {
+    upsert: db.prepare(
+      `INSERT INTO items (id, payload, vector) VALUES (?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET payload = excluded.payload, vector = excluded.vector`,
+    ),
+    delete: db.prepare('DELETE FROM items WHERE id IN (SELECT value FROM json_each(?)) RETURNING id').pluck(),
+    items: db.prepare('SELECT i.payload FROM json_each(?) AS j LEFT JOIN items AS i ON i.id = j.value ORDER BY j.key').pluck(),
+    vectors: db.prepare('SELECT i.vector FROM json_each(?) AS j LEFT JOIN items AS i ON i.id = j.value ORDER BY j.key').pluck(),
+    // bm25() is lower for better matches; the rowid breaks ties so that pages are stable.
+    lexical: db.prepare(
+      `SELECT i.id AS id, bm25(items_fts, ${title}, ${text}, ${categories}, ${tags}) AS rank
+       FROM items_fts JOIN items AS i ON i.doc = items_fts.rowid
+       WHERE items_fts MATCH ?
+       ORDER BY rank, items_fts.rowid`,
+    ),
+  };
+}
+
+function filterable(item: Item): FilterablePayload {
+  return { id: item.id, categories: item.categories, tags: item.tags, year: item.year };
+}
+
+/** Exactly the fields of Item, in a fixed order, whatever else the object carries. */
+function storedItem(item: Item): Item {
+  return {
+    id: item.id,
+    title: item.title,
+    text: item.text,
+    categories: item.categories,
+    tags: item.tags,
+    year: item.year,
+    createdAt: item.createdAt,
+  };
+}
