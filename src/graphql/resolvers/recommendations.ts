@@ -1,0 +1,25 @@
+import { badInput } from '../../domain/errors.js';
+import type { QueryResolvers } from '../generated/resolversTypes.js';
+import { checkCount } from '../input/checkCount.js';
+import { LIMITS } from '../input/limits.js';
+import { toDiversity } from '../input/toDiversity.js';
+import { toFilter } from '../input/toFilter.js';
+import { toPageWindow } from '../input/toPageWindow.js';
+import { reportWarnings } from './reportWarnings.js';
+
+export const recommendations: NonNullable<QueryResolvers['recommendations']> = async (_root, args, context) => {
+  const itemIds = args.itemIds ?? [];
+  checkCount(itemIds, LIMITS.seedItems, 'itemIds', 'ids');
+  const userId = args.userId ?? null;
+  if (userId === null && itemIds.length === 0) {
+    throw badInput('give `userId`, `itemIds` or both: recommendations need someone or something to start from', 'userId');
+  }
+  const request = {
+    userId,
+    itemIds,
+    filter: toFilter(args.filter),
+    diversity: toDiversity(args.diversity),
+    ...toPageWindow(args.first, args.after),
+  };
+  return reportWarnings(await context.gateway.recommend(request, context.scope), context);
+};

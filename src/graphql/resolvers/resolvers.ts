@@ -1,0 +1,49 @@
+import type { Resolvers } from '../generated/resolversTypes.js';
+import { dateTimeScalar } from '../scalars/dateTimeScalar.js';
+import { deleteItems } from './deleteItems.js';
+import { explanationType } from './explanationType.js';
+import { itemConnectionType } from './itemConnectionType.js';
+import { itemEdgeType } from './itemEdgeType.js';
+import { itemLookups } from './itemLookups.js';
+import { itemStatsType } from './itemStatsType.js';
+import { itemType } from './itemType.js';
+import { recommendations } from './recommendations.js';
+import { recordEvents } from './recordEvents.js';
+import { search } from './search.js';
+import { similarItems } from './similarItems.js';
+import { upsertItems } from './upsertItems.js';
+import { userLookup } from './userLookup.js';
+import { userType } from './userType.js';
+
+/**
+ * Every resolver of the API. Enum entries give each GraphQL enum value its domain string, so
+ * arguments arrive as the pipeline's lowercase values and domain values serialise as is.
+ */
+export const resolvers: Resolvers = {
+  DateTime: dateTimeScalar,
+  Query: { search, recommendations, similarItems, ...itemLookups, user: userLookup },
+  Mutation: { upsertItems, deleteItems, recordEvents },
+  Item: itemType,
+  ItemStats: itemStatsType,
+  User: userType,
+  ItemConnection: itemConnectionType,
+  ItemEdge: itemEdgeType,
+  Explanation: explanationType,
+  RetrievalSource: {
+    DENSE: 'dense',
+    LEXICAL: 'lexical',
+    PROFILE: 'profile',
+    ITEM_SIMILARITY: 'item_similarity',
+    POPULARITY: 'popularity',
+  },
+  FilterField: { ID: 'id', CATEGORY: 'category', TAG: 'tag', YEAR: 'year' },
+  EventType: {
+    VIEW: 'view',
+    CLICK: 'click',
+    ADD_TO_CART: 'add_to_cart',
+    PURCHASE: 'purchase',
+    RATING: 'rating',
+    IMPRESSION: 'impression',
+  },
+  EventStatus: { ACCEPTED: 'accepted', DUPLICATE: 'duplicate', REJECTED: 'rejected' },
+};

@@ -1,0 +1,17 @@
+import type { QueryResolvers } from '../generated/resolversTypes.js';
+import { toDiversity } from '../input/toDiversity.js';
+import { toFilter } from '../input/toFilter.js';
+import { toPageWindow } from '../input/toPageWindow.js';
+import { toQueryText } from '../input/toQueryText.js';
+import { reportWarnings } from './reportWarnings.js';
+
+export const search: NonNullable<QueryResolvers['search']> = async (_root, args, context) => {
+  const request = {
+    query: toQueryText(args.query),
+    filter: toFilter(args.filter),
+    userId: args.userId ?? null,
+    diversity: toDiversity(args.diversity),
+    ...toPageWindow(args.first, args.after),
+  };
+  return reportWarnings(await context.gateway.search(request, context.scope), context);
+};

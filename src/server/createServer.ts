@@ -1,0 +1,88 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import type { Config } from '../config/config.js';
+import type { Logger } from '../graphql/logger.js';
+import type { Gateway } from '../pipeline/gateway.js';
+import { createApolloServer } from './createApolloServer.js';
+import { createContext } from './createContext.js';
+import { healthRoute } from './healthRoute.js';
+import { httpErrorHandler } from './httpErrorHandler.js';
+
+/** Larger bodies get 413 before parsing; 500 items of the largest allowed size fit. */
+const BODY_LIMIT = '1mb';
+
+export interface CreateServerOptions {
+  readonly config: Config;
+  readonly gateway: Gateway;
+  /** Where errors that callers do not see are logged; default `console`. */
+  readonly logger?: Logger;
+  /** Counts the catalog's items for GET /health; without it /health reports only its status. */
+  readonly countItems?: () => Promise<number>;
+}
+
+export interface RunningServer {
+  /** The GraphQL endpoint, such as `http://localhost:4000/graphql`. */
+  readonly url: string;
+  /** The port listened on: the configured one, or the one the system chose for port 0. */
+  readonly port: number;
+  /** Stops accepting requests, lets running ones finish, then closes. */
+  stop(): Promise<void>;
+}
+
+/**
+ * The HTTP server: POST and GET /graphql (Apollo Server on express 5) and GET /health, listening
+ * on `config.server.host` and `config.server.port`. Further routes (/metrics) go beside /health.
+ */
+export async function createServer(options: CreateServerOptions): Promise<RunningServer> {
+  const { config, gateway } = options;
+  const logger = options.logger ?? console;
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = http.createServer(app);
+  const apollo = createApolloServer({
+    server: config.server,
+    logger,
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
+  });
+  await apollo.start();
+
+  app.get('/health', healthRoute(options.countItems, logger));
+  app.use(
+    '/graphql',
+    express.json({ limit: BODY_LIMIT }),
+    expressMiddleware(apollo, { context: createContext(gateway, config.server.apiKeys) }),
+  );
+  app.use(httpErrorHandler(logger, '1 MB'));
+
+  try {
+    await listen(httpServer, config.server.port, config.server.host);
+  } catch (error) {
+    await apollo.stop();
+    throw error;
+  }
+  const { port } = httpServer.address() as AddressInfo;
+  return {
+    url: `http://${urlHost(config.server.host)}:${port}/graphql`,
+    port,
+    stop: () => apollo.stop(),
+  };
+}
+
+function listen(server: http.Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+}
+
+/** A host a client can dial: the wildcard addresses mean this machine. */
+function urlHost(host: string): string {
+  if (host === '0.0.0.0' || host === '::' || host === '') return 'localhost';
+  return host.includes(':') ? `[${host}]` : host;
+}
