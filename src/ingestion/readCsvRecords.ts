@@ -16,10 +16,8 @@ interface RecordInfo {
  * Quoted fields may hold commas, quotes ("") and newlines. A record with the wrong number of
  * fields is refused at its line and reading goes on. A broken quote is different: after it
  * no parser can tell where records start, so it ends the file with one refused record at the
- * line where the parser gave up, rather than guessing at everything after it.
- *
- * Lines are counted by the parser; they are exact for files with \n line ends and for
- * single-line records in files with \r\n.
+ * line after the last good record, rather than guessing at everything after it.
+ * Lines end in \n or \r\n, mixed as they come.
  */
 export async function* readCsvRecords(file: string): AsyncGenerator<SourceRecord<RawFields>> {
   const input = await openFile(file);
@@ -30,15 +28,23 @@ export async function* readCsvRecords(file: string): AsyncGenerator<SourceRecord
       bom: true,
       relax_column_count: true,
       skip_empty_lines: true,
+      // Auto-detection takes the first line's ending for the whole file; files edited on two
+      // systems mix them, and a \r would then stick to every last field.
+      record_delimiter: ['\r\n', '\n'],
     }),
   );
   input.on('error', (error) => parser.destroy(error));
   let lastLine = 1;
+  // csv-parse counts a \r\n inside quotes as two lines; every one seen shifts all later counts.
+  let overcount = 0;
   try {
     for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: RecordInfo }>) {
+      const values = Object.values(record);
+      overcount += count(values, '\r\n');
       // info.lines is where the record ends; a quoted newline moves its start up.
-      const line = info.lines - countNewlines(record);
-      lastLine = info.lines;
+      const end = info.lines - overcount;
+      const line = end - count(values, '\n');
+      lastLine = end;
       if (info.error !== undefined) {
         const names = info.columns.map((column) => column.name).join(',');
         const got = Array.isArray(info.error.record) ? info.error.record.length : 'another number of';
@@ -56,10 +62,10 @@ export async function* readCsvRecords(file: string): AsyncGenerator<SourceRecord
   }
 }
 
-function countNewlines(record: Record<string, string>): number {
-  let count = 0;
-  for (const value of Object.values(record)) {
-    for (let index = value.indexOf('\n'); index !== -1; index = value.indexOf('\n', index + 1)) count += 1;
+function count(values: readonly string[], part: string): number {
+  let found = 0;
+  for (const value of values) {
+    for (let index = value.indexOf(part); index !== -1; index = value.indexOf(part, index + part.length)) found += 1;
   }
-  return count;
+  return found;
 }

@@ -98,3 +98,17 @@ describe('readItemFile on JSON Lines', () => {
     );
   });
 });
+
+describe('readItemFile line ends', () => {
+  it('reads \r\n and mixed line ends with exact line numbers, quoted newlines included', async () => {
+    const file = path.join(await mkdtemp(path.join(tmpdir(), 'items-')), 'crlf.csv');
+    await writeFile(file, 'id,title,year\n1,"American President, The",1995\r\n2,"Two\r\nLines",1996\r\n\r\n3,Heat,x\r\n4,Casino,1995\n');
+    const records = await collect(readItemFile(file));
+    expect(records.map(({ line, result }) => [line, result.ok ? [result.value.title, result.value.year] : result.reason])).toEqual([
+      [2, ['American President, The', 1995]],
+      [3, ['Two\r\nLines', 1996]],
+      [6, 'year must be a number, got "x"'],
+      [7, ['Casino', 1995]],
+    ]);
+  });
+});
