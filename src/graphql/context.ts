@@ -1,4 +1,5 @@
 import type { Gateway, RequestScope } from '../pipeline/gateway.js';
+import type { StageTimings } from '../pipeline/requests.js';
 
 /**
  * What the caller may do, decided once per request from its API key: `open` when no keys are
@@ -18,4 +19,9 @@ export interface GraphQLContext {
    * sent back in the response's `extensions.warnings` instead of failing the request.
    */
   readonly warnings: string[];
+  /**
+   * The stage timings of every pipeline call the request made, for `extensions.timings` and the
+   * Prometheus metrics; absent where no server records them (executeOperation tests).
+   */
+  readonly stageTimings?: StageTimings[];
 }

@@ -10,6 +10,10 @@ import { createApolloServer } from './createApolloServer.js';
 import { createContext } from './createContext.js';
 import { healthRoute } from './healthRoute.js';
 import { httpErrorHandler } from './httpErrorHandler.js';
+import { createMetricsRegistry, type GatewayMetrics } from './metricsRegistry.js';
+import { metricsRoute } from './metricsRoute.js';
+import { metricsPlugin } from './plugins/metricsPlugin.js';
+import { timingsPlugin } from './plugins/timingsPlugin.js';
 
 /** Larger bodies get 413 before parsing; 500 items of the largest allowed size fit. */
 const BODY_LIMIT = '1mb';
@@ -21,6 +25,8 @@ export interface CreateServerOptions {
   readonly logger?: Logger;
   /** Counts the catalog's items for GET /health; without it /health reports only its status. */
   readonly countItems?: () => Promise<number>;
+  /** Where GET /metrics reads from; a registry of this server's own by default. */
+  readonly metrics?: GatewayMetrics;
 }
 
 export interface RunningServer {
@@ -42,14 +48,16 @@ export async function createServer(options: CreateServerOptions): Promise<Runnin
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
+  const metrics = options.metrics ?? createMetricsRegistry();
   const apollo = createApolloServer({
     server: config.server,
     logger,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), metricsPlugin(metrics), timingsPlugin()],
   });
   await apollo.start();
 
   app.get('/health', healthRoute(options.countItems, logger));
+  app.get('/metrics', metricsRoute(metrics, logger));
   app.use(
     '/graphql',
     express.json({ limit: BODY_LIMIT }),
