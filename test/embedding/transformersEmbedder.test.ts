@@ -59,3 +59,41 @@ describe('transformers.js embedder on the builtin model', () => {
     expect(calls).toEqual([['', '   \n\t']]);
   });
 });
+
+describe('truncation', () => {
+  it('cuts a very long text at maxLength tokens instead of failing', async () => {
+    const short = await loadTransformersEmbedder(embeddingTestConfig({ EMBEDDING_MAX_LENGTH: '16' }));
+    const long = await loadTransformersEmbedder(embeddingTestConfig());
+    try {
+      // 15 one-token words fit after [CLS]; 2,000 more words about something else follow.
+      const opening = 'apple banana cherry grape lemon orange peach plum pear corn berry nut bread cake pie';
+      const text = `${opening} ${'river mountain valley forest '.repeat(500)}`;
+      expect(short.maxLength).toBe(16);
+      expect(long.maxLength).toBe(256);
+      const [truncated] = await short.embed([text]);
+      const [[openingOnly], [full]] = [await long.embed([opening]), await long.embed([text])];
+      expect(norm(truncated!)).toBeCloseTo(1, 5);
+      // Same fifteen words; only [SEP] (cut by truncation) and its tiny row differ.
+      expect(dot(truncated!, openingOnly!)).toBeGreaterThan(0.999);
+      // 256 tokens reach the landscape words, which then dominate.
+      expect(dot(full!, openingOnly!)).toBeLessThan(0.3);
+    } finally {
+      await Promise.all([short.close(), long.close()]);
+    }
+  });
+});
+
+describe('quantized and full-precision files of the same model', () => {
+  it('give nearly the same vectors', async () => {
+    const quantized = await loadTransformersEmbedder(embeddingTestConfig({ EMBEDDING_QUANTIZED: 'true' }));
+    const full = await loadTransformersEmbedder(embeddingTestConfig({ EMBEDDING_QUANTIZED: 'false' }));
+    try {
+      const texts = ['a winter night in the old town', 'Toy Story (1995)', ''];
+      const [a, b] = [await quantized.embed(texts), await full.embed(texts)];
+      texts.forEach((_, i) => expect(dot(a[i]!, b[i]!)).toBeGreaterThan(0.999));
+      expect(a[0]).not.toEqual(b[0]);
+    } finally {
+      await Promise.all([quantized.close(), full.close()]);
+    }
+  });
+});

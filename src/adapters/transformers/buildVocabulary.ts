@@ -20,7 +20,8 @@ export interface BuildVocabularyOptions {
   readonly size: number;
 }
 
-const MIN_SIZE = 64;
+// Special tokens plus the base alphabet (letters and digits twice, with and without ##; ASCII symbols).
+const MIN_SIZE = 128;
 const MAX_WORD_CHARS = 100; // WordPiece maps longer words to [UNK] anyway
 const PIECE_WEIGHT = 0.4;
 const CHAR_WEIGHT = 0.3;
@@ -75,17 +76,19 @@ export function buildVocabulary(options: BuildVocabularyOptions): WordPieceVocab
 
   for (const token of Object.values(SPECIAL_TOKENS)) add(token, SPECIAL_WEIGHTS[token] ?? 0);
 
-  const charCounts = new Map<string, number>();
-  for (const char of BASE_ALPHABET) charCounts.set(char, 1);
+  // Every letter, digit and ASCII symbol always, so that no English word becomes [UNK]; other
+  // characters by frequency, but rare ones (stray CJK, symbols) must not eat the word budget.
+  const base = [...BASE_ALPHABET];
   for (let code = 0x21; code <= 0x7e; code += 1) {
     const char = String.fromCharCode(code);
-    if (isPunctuation(char)) charCounts.set(char, 1);
+    if (isPunctuation(char)) base.push(char);
   }
+  const extraCounts = new Map<string, number>();
   for (const [word, count] of counts) {
-    for (const char of word) charCounts.set(char, (charCounts.get(char) ?? 0) + count);
+    for (const char of word) if (!base.includes(char)) extraCounts.set(char, (extraCounts.get(char) ?? 0) + count);
   }
-  // Rare characters of a large corpus (stray CJK, symbols) must not eat the word budget.
-  const alphabet = byCountThenText(charCounts).slice(0, Math.floor((options.size - tokens.length) / 4));
+  const extra = byCountThenText(extraCounts).slice(0, Math.floor((options.size - MIN_SIZE) / 4));
+  const alphabet = [...base, ...extra];
   for (const char of alphabet) add(char, isPunctuation(char) ? PUNCTUATION_WEIGHT : CHAR_WEIGHT);
   for (const char of alphabet) if (!isPunctuation(char)) add(`##${char}`, CHAR_WEIGHT);
 

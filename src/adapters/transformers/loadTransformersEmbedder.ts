@@ -175,8 +175,11 @@ function missingLocalModel(config: EmbeddingConfig, directory: string, missing: 
   const hint = missing.length === 1 && missing[0]?.startsWith('onnx/')
     ? ` It may have only ${other}: set EMBEDDING_QUANTIZED=${!config.quantized}.`
     : '';
+  const problem = missing.length === requiredModelFiles(config.quantized).length
+    ? `no model directory at ${directory}`
+    : `${directory} lacks ${missing.join(', ')}`;
   return new EmbedderLoadError(
-    `Cannot load embedding model "${config.model}": ${directory} lacks ${missing.join(', ')}.${hint} ` +
+    `Cannot load embedding model "${config.model}": ${problem}.${hint} ` +
       'Fix: point EMBEDDING_MODEL to a model directory exported for transformers.js (or made by `npm run model:make`), ' +
       'use EMBEDDING_MODEL=builtin for the offline model, or a hub id with EMBEDDING_ALLOW_DOWNLOADS=true.',
     config.model,
