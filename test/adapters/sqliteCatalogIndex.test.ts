@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { IncompatibleDataError } from '../../src/adapters/sqlite/catalogMeta.js';
+import { IncompatibleDataError } from '../../src/adapters/sqlite/incompatibleDataError.js';
 import { SqliteCatalogIndex } from '../../src/adapters/sqlite/sqliteCatalogIndex.js';
 import { describeCatalogIndex } from './catalogIndexBehaviour.js';
 import { entry, FILMS, item } from './support/catalogFixture.js';

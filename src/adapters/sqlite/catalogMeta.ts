@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { CATALOG_SCHEMA_VERSION } from './catalogSchema.js';
+import { IncompatibleDataError } from './incompatibleDataError.js';
 
 /** What a catalog database says about how its vectors were made. */
 export interface CatalogMeta {
@@ -7,11 +8,6 @@ export interface CatalogMeta {
   readonly dimension: number;
   /** The embedding model that produced the stored vectors. */
   readonly modelId: string;
-}
-
-/** The data directory cannot be used with this configuration; the message says what to do. */
-export class IncompatibleDataError extends Error {
-  override name = 'IncompatibleDataError';
 }
 
 /**

@@ -1,0 +1,182 @@
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import type { InteractionEvent } from '../../src/domain/event.js';
+import type { EventLog } from '../../src/ports/eventLog.js';
+import type { FeatureStore } from '../../src/ports/featureStore.js';
+import { event, EVENTS, ITEMS } from './support/eventFixture.js';
+
+type Store = FeatureStore & EventLog;
+
+const noCounts = { view: 0, click: 0, add_to_cart: 0, purchase: 0, rating: 0, impression: 0 };
+
+/**
+ * What every FeatureStore (and its EventLog) must do: one suite, run against each adapter, so
+ * that the embedded store and Redis hold the same aggregates for the same events.
+ */
+export function describeFeatureStore(name: string, open: () => Promise<Store> | Store): void {
+  describe(`${name}: FeatureStore behaviour`, () => {
+    let store: Store;
+
+    beforeEach(async () => {
+      store = await open();
+    });
+
+    afterEach(async () => {
+      await store.close();
+    });
+
+    async function scanned(): Promise<InteractionEvent[]> {
+      const events: InteractionEvent[] = [];
+      for await (const e of store.scan()) events.push(e);
+      return events;
+    }
+
+    it('counts each event once: a repeated batch, or an id repeated within a batch, is a duplicate', async () => {
+      expect(await store.applyEvents(EVENTS, ITEMS)).toEqual({ applied: EVENTS.map((e) => e.id), duplicates: [] });
+      const before = await store.getItemStats(['i1', 'i2', 'i3', 'i4']);
+      expect(await store.applyEvents(EVENTS, ITEMS)).toEqual({ applied: [], duplicates: EVENTS.map((e) => e.id) });
+      const retried = [event('e11', 'u1', 'i3', 'view', 5000), event('e11', 'u1', 'i3', 'view', 5000), EVENTS[0]!];
+      expect(await store.applyEvents(retried, ITEMS)).toEqual({ applied: ['e11'], duplicates: ['e11', 'e1'] });
+      expect(await store.getItemStats(['i1', 'i2', 'i4'])).toEqual([before[0], before[1], before[3]]);
+      expect((await store.getItemStats(['i3']))[0]!.counts.view).toBe(1);
+      expect(await store.count()).toBe(11);
+    });
+
+    it('keeps exact item aggregates', async () => {
+      await store.applyEvents(EVENTS, ITEMS);
+      expect(await store.getItemStats(['i1', 'i2', 'i3', 'i4'])).toEqual([
+        {
+          itemId: 'i1',
+          counts: { ...noCounts, view: 1, add_to_cart: 1, rating: 1, impression: 1 },
+          ratingSum: 5,
+          ratingCount: 1,
+          positiveUsers: 1, // u1 twice (rating 5, add to cart) is one user
+          lastEventAt: 1600,
+        },
+        {
+          itemId: 'i2',
+          counts: { ...noCounts, click: 1, rating: 1, impression: 1 },
+          ratingSum: 2,
+          ratingCount: 1,
+          positiveUsers: 1, // the rating of 2 is not positive, the click is
+          lastEventAt: 3000,
+        },
+        { itemId: 'i3', counts: { ...noCounts, click: 1, purchase: 1 }, ratingSum: 0, ratingCount: 0, positiveUsers: 2, lastEventAt: 4500 },
+        { itemId: 'i4', counts: { ...noCounts, rating: 1 }, ratingSum: 4, ratingCount: 1, positiveUsers: 1, lastEventAt: 4000 },
+      ]);
+    });
+
+    it('returns stats in the order asked, null for unknown items', async () => {
+      await store.applyEvents(EVENTS, ITEMS);
+      const stats = await store.getItemStats(['i3', 'nope', 'i3']);
+      expect(stats.map((s) => s?.itemId ?? null)).toEqual(['i3', null, 'i3']);
+      expect(await store.getItemStats([])).toEqual([]);
+    });
+
+    it('keeps exact user profiles', async () => {
+      await store.applyEvents(EVENTS, ITEMS);
+      const [u1, u2, u3, u4] = await store.getUserProfiles(['u1', 'u2', 'u3', 'u4']);
+      expect(u1).toEqual({
+        userId: 'u1',
+        eventCount: 4,
+        positiveCount: 3,
+        ratingSum: 7,
+        ratingCount: 2,
+        recentPositives: [
+          { itemId: 'i2', type: 'click', value: null, timestamp: 3000 },
+          { itemId: 'i1', type: 'rating', value: 5, timestamp: 1000 },
+          { itemId: 'i1', type: 'add_to_cart', value: null, timestamp: 500 },
+        ],
+        seenItemIds: new Set(['i1', 'i2']),
+        // Comedy from two positives on i1; i2's click split between Action and Crime.
+        categoryAffinity: { Comedy: expect.closeTo(2 / 3, 12), Action: expect.closeTo(1 / 6, 12), Crime: expect.closeTo(1 / 6, 12) },
+        firstEventAt: 500,
+        lastEventAt: 3000,
+      });
+      expect(u2).toEqual({
+        userId: 'u2',
+        eventCount: 4,
+        positiveCount: 1,
+        ratingSum: 0,
+        ratingCount: 0,
+        recentPositives: [{ itemId: 'i3', type: 'purchase', value: null, timestamp: 2500 }],
+        seenItemIds: new Set(['i1', 'i3']), // impressions are not "seen"
+        categoryAffinity: { Comedy: 0.5, Drama: 0.5 },
+        firstEventAt: 100,
+        lastEventAt: 2500,
+      });
+      expect(u3).toEqual({
+        userId: 'u3',
+        eventCount: 2,
+        positiveCount: 2,
+        ratingSum: 4,
+        ratingCount: 1,
+        recentPositives: [
+          { itemId: 'i3', type: 'click', value: null, timestamp: 4500 },
+          { itemId: 'i4', type: 'rating', value: 4, timestamp: 4000 },
+        ],
+        seenItemIds: new Set(['i3', 'i4']),
+        categoryAffinity: { Comedy: 0.5, Drama: 0.5 }, // i4 has no known categories
+        firstEventAt: 4000,
+        lastEventAt: 4500,
+      });
+      expect(u4).toBeNull();
+    });
+
+    it('returns the 50 most recent positives, most recent first', async () => {
+      const clicks = Array.from({ length: 60 }, (_, i) => event(`c${i}`, 'u5', `item${i}`, 'click', 10_000 + i));
+      await store.applyEvents([...clicks].reverse(), ITEMS);
+      const [profile] = await store.getUserProfiles(['u5']);
+      expect(profile!.positiveCount).toBe(60);
+      expect(profile!.recentPositives).toHaveLength(50);
+      expect(profile!.recentPositives[0]).toEqual({ itemId: 'item59', type: 'click', value: null, timestamp: 10_059 });
+      expect(profile!.recentPositives[49]).toEqual({ itemId: 'item10', type: 'click', value: null, timestamp: 10_010 });
+      expect(profile!.seenItemIds.size).toBe(60);
+    });
+
+    it('orders popular items by positive users, then ratings, then id, and pages', async () => {
+      await store.applyEvents(EVENTS, ITEMS);
+      expect(await store.popular(10, 0)).toEqual([
+        { id: 'i3', score: 2 },
+        { id: 'i1', score: 1 },
+        { id: 'i2', score: 1 },
+        { id: 'i4', score: 1 },
+      ]);
+      expect(await store.popular(2, 1)).toEqual([
+        { id: 'i1', score: 1 },
+        { id: 'i2', score: 1 },
+      ]);
+      expect(await store.popular(5, 4)).toEqual([]);
+      expect(await store.popular(0, 0)).toEqual([]);
+    });
+
+    it('forgets items: stats, popularity, histories and seen sets; user totals and the log stay', async () => {
+      await store.applyEvents(EVENTS, ITEMS);
+      await store.forgetItems(['i1', 'nope']);
+      expect(await store.getItemStats(['i1'])).toEqual([null]);
+      expect((await store.popular(10, 0)).map((hit) => hit.id)).toEqual(['i3', 'i2', 'i4']);
+      const [u1] = await store.getUserProfiles(['u1']);
+      expect(u1!.recentPositives).toEqual([{ itemId: 'i2', type: 'click', value: null, timestamp: 3000 }]);
+      expect(u1!.seenItemIds).toEqual(new Set(['i2']));
+      expect(u1!.eventCount).toBe(4);
+      expect(await store.count()).toBe(10);
+      // Events on a forgotten item are still idempotent: the log remembers their ids.
+      expect(await store.applyEvents([EVENTS[0]!], ITEMS)).toEqual({ applied: [], duplicates: ['e1'] });
+    });
+
+    it('refuses a malformed event and applies nothing of its batch', async () => {
+      const bad = { ...event('x2', 'u1', 'i1', 'view', 1), type: 'like' } as unknown as InteractionEvent;
+      await expect(store.applyEvents([event('x1', 'u1', 'i1', 'view', 1), bad], ITEMS)).rejects.toThrow(
+        'events[1] ("x2"): type must be one of view, click, add_to_cart, purchase, rating, impression',
+      );
+      expect(await store.count()).toBe(0);
+      expect(await store.getUserProfiles(['u1'])).toEqual([null]);
+    });
+
+    it('logs every applied event, in the order recorded', async () => {
+      await store.applyEvents(EVENTS.slice(0, 4), ITEMS);
+      await store.applyEvents(EVENTS, ITEMS);
+      expect(await scanned()).toEqual(EVENTS);
+      expect(await store.count()).toBe(10);
+    });
+  });
+}
