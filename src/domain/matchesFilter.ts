@@ -79,7 +79,7 @@ function fieldReader(key: FilterField): (payload: FilterablePayload) => readonly
     case 'tag':
       return (payload) => payload.tags;
     case 'year':
-      return (payload) => (payload.year === null ? NO_VALUES : [payload.year]);
+      return (payload) => (payload.year == null ? NO_VALUES : [payload.year]);
     default:
       // A key outside the schema names a field no item has: nothing matches, all is empty.
       return () => NO_VALUES;

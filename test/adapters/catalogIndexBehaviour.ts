@@ -150,6 +150,16 @@ export function describeCatalogIndex(name: string, open: (dimension: number) => 
         for (let i = 1; i < hits.length; i += 1) expect(hits[i]!.score).toBeLessThanOrEqual(hits[i - 1]!.score);
       });
 
+      it('ranks a title match above repeated mentions in the text', async () => {
+        await index.upsert([
+          entry(item('hunters', { title: 'Vampire Hunters', text: 'Hunters track a nest across Mexico.' }), [0, 0, 0, 1]),
+          entry(item('documentary', { title: 'Bloodsuckers', text: 'A documentary on the vampire myth, the vampire bat and its prey.' }), [0, 0, 0, 1]),
+        ]);
+        const hits = await index.searchLexical('vampire', { limit: 5 });
+        expect(ids(hits)).toEqual(['hunters', 'documentary', 'nosferatu']);
+        expect(hits[0]!.score).toBeGreaterThan(hits[1]!.score);
+      });
+
       it('finds words in categories and tags', async () => {
         expect(ids(await index.searchLexical('cyberpunk', { limit: 5 }))).toEqual(['matrix']);
         expect(ids(await index.searchLexical('crime', { limit: 5 }))).toEqual(['heat']);

@@ -99,7 +99,7 @@ export class SqliteCatalogIndex implements CatalogIndex {
     });
     if (rows.length === 0) return;
     this.writeUpserts(rows);
-    for (const { item, vector } of entries) this.matrix.set(filterable(item), vector);
+    for (const { item, vector } of entries) this.matrix.set(filterable(storedItem(item)), vector);
   }
 
   async delete(ids: readonly string[]): Promise<string[]> {
@@ -186,15 +186,19 @@ function filterable(item: Item): FilterablePayload {
   return { id: item.id, categories: item.categories, tags: item.tags, year: item.year };
 }
 
-/** Exactly the fields of Item, in a fixed order, whatever else the object carries. */
+/**
+ * Exactly the fields of Item, in a fixed order, whatever else the object carries; a missing
+ * year or list is stored as null or empty, so that filters read the same before and after a
+ * restart.
+ */
 function storedItem(item: Item): Item {
   return {
     id: item.id,
-    title: item.title,
-    text: item.text,
-    categories: item.categories,
-    tags: item.tags,
-    year: item.year,
+    title: item.title ?? '',
+    text: item.text ?? '',
+    categories: item.categories ?? [],
+    tags: item.tags ?? [],
+    year: item.year ?? null,
     createdAt: item.createdAt,
   };
 }
