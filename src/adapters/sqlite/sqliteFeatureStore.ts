@@ -3,8 +3,10 @@ import type { ScoredId } from '../../domain/candidate.js';
 import { EVENT_TYPES, isPositive, type EventType, type InteractionEvent } from '../../domain/event.js';
 import type { Item } from '../../domain/item.js';
 import type { EventLog } from '../../ports/eventLog.js';
-import type { ApplyResult, FeatureStore, HistoryEntry, ItemStats, UserProfile } from '../../ports/featureStore.js';
+import type { ApplyResult, FeatureStore, ItemStats, UserProfile } from '../../ports/featureStore.js';
+import { toEvent, toItemStats, toUserProfile, type EventRow, type ItemStatsRow, type UserRow } from './featureRows.js';
 import { createFeatureSchema, FEATURE_SCHEMA_VERSION } from './featureSchema.js';
+import { prepareStatements } from './featureStatements.js';
 import { IncompatibleDataError } from './incompatibleDataError.js';
 import { IN_MEMORY, openDatabase, type OpenDatabaseOptions } from './openDatabase.js';
 
@@ -20,47 +22,6 @@ export const FEATURES_FILE = 'features.db';
 const DEFAULT_RECENT_POSITIVES = 50;
 const DEFAULT_SCAN_PAGE = 1000;
 const TYPE_COLUMN = new Map<EventType, number>(EVENT_TYPES.map((type, column) => [type, column]));
-
-interface ItemStatsRow {
-  readonly item_id: string | null;
-  readonly view: number;
-  readonly click: number;
-  readonly add_to_cart: number;
-  readonly purchase: number;
-  readonly rating: number;
-  readonly impression: number;
-  readonly rating_sum: number;
-  readonly rating_count: number;
-  readonly positive_users: number;
-  readonly last_event_at: number | null;
-}
-
-interface UserRow {
-  readonly user_id: string | null;
-  readonly event_count: number;
-  readonly positive_count: number;
-  readonly rating_sum: number;
-  readonly rating_count: number;
-  readonly first_event_at: number | null;
-  readonly last_event_at: number | null;
-  /** JSON: [[itemId, type, value, ts], ...], most recent first. */
-  readonly recent: string;
-  /** JSON: [itemId, ...]. */
-  readonly seen: string;
-  /** JSON: {category: weight, ...}. */
-  readonly categories: string;
-}
-
-interface EventRow {
-  readonly seq: number;
-  readonly id: string;
-  readonly type: EventType;
-  readonly user_id: string;
-  readonly item_id: string;
-  readonly ts: number;
-  readonly value: number | null;
-  readonly request_id: string | null;
-}
 
 /**
  * The embedded feature store and event log, in `<dir>/features.db` (a file of its own, apart
@@ -198,67 +159,6 @@ export class SqliteFeatureStore implements FeatureStore, EventLog {
   }
 }
 
-function prepareStatements(db: Database.Database, recentPositives: number) {
-  return {
-    insertEvent: db.prepare(
-      `INSERT INTO events (id, type, user_id, item_id, ts, value, request_id) VALUES (?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT (id) DO NOTHING`,
-    ),
-    addPositiveUser: db.prepare('INSERT INTO item_positive_users (item_id, user_id) VALUES (?, ?) ON CONFLICT DO NOTHING'),
-    upsertItem: db.prepare(
-      `INSERT INTO item_stats (item_id, ${EVENT_TYPES.join(', ')}, rating_sum, rating_count, positive_users, last_event_at)
-       VALUES (?, ${EVENT_TYPES.map(() => '?').join(', ')}, ?, ?, ?, ?)
-       ON CONFLICT (item_id) DO UPDATE SET
-         ${EVENT_TYPES.map((type) => `${type} = ${type} + excluded.${type}`).join(', ')},
-         rating_sum = rating_sum + excluded.rating_sum,
-         rating_count = rating_count + excluded.rating_count,
-         positive_users = positive_users + excluded.positive_users,
-         last_event_at = max(coalesce(last_event_at, excluded.last_event_at), excluded.last_event_at)`,
-    ),
-    upsertUser: db.prepare(
-      `INSERT INTO users (user_id, event_count, positive_count, rating_sum, rating_count, first_event_at, last_event_at)
-       VALUES (?, 1, ?, ?, ?, ?, ?)
-       ON CONFLICT (user_id) DO UPDATE SET
-         event_count = event_count + 1,
-         positive_count = positive_count + excluded.positive_count,
-         rating_sum = rating_sum + excluded.rating_sum,
-         rating_count = rating_count + excluded.rating_count,
-         first_event_at = min(coalesce(first_event_at, excluded.first_event_at), excluded.first_event_at),
-         last_event_at = max(coalesce(last_event_at, excluded.last_event_at), excluded.last_event_at)`,
-    ),
-    addSeen: db.prepare('INSERT INTO user_items (user_id, item_id) VALUES (?, ?) ON CONFLICT DO NOTHING'),
-    addPositive: db.prepare('INSERT INTO user_positives (seq, user_id, item_id, type, value, ts) VALUES (?, ?, ?, ?, ?, ?)'),
-    addCategory: db.prepare(
-      `INSERT INTO user_categories (user_id, category, weight) VALUES (?, ?, ?)
-       ON CONFLICT (user_id, category) DO UPDATE SET weight = weight + excluded.weight`,
-    ),
-    itemStats: db.prepare('SELECT s.* FROM json_each(?) AS j LEFT JOIN item_stats AS s ON s.item_id = j.value ORDER BY j.key'),
-    // One statement for any number of users: the history, seen set and categories of each
-    // come back as JSON columns of its row.
-    userProfiles: db.prepare(
-      `SELECT u.*,
-         (SELECT json_group_array(json_array(p.item_id, p.type, p.value, p.ts) ORDER BY p.ts DESC, p.seq DESC)
-            FROM (SELECT * FROM user_positives WHERE user_id = u.user_id ORDER BY ts DESC, seq DESC LIMIT ${recentPositives}) AS p
-         ) AS recent,
-         (SELECT json_group_array(item_id) FROM user_items WHERE user_id = u.user_id) AS seen,
-         (SELECT json_group_object(category, weight) FROM user_categories WHERE user_id = u.user_id) AS categories
-       FROM json_each(?) AS j LEFT JOIN users AS u ON u.user_id = j.value
-       ORDER BY j.key`,
-    ),
-    popular: db
-      .prepare('SELECT item_id, positive_users FROM item_stats ORDER BY positive_users DESC, rating_count DESC, item_id LIMIT ? OFFSET ?')
-      .raw(),
-    forget: [
-      'DELETE FROM item_stats WHERE item_id IN (SELECT value FROM json_each(?))',
-      'DELETE FROM item_positive_users WHERE item_id IN (SELECT value FROM json_each(?))',
-      'DELETE FROM user_items WHERE item_id IN (SELECT value FROM json_each(?))',
-      'DELETE FROM user_positives WHERE item_id IN (SELECT value FROM json_each(?))',
-    ].map((sql) => db.prepare(sql)),
-    scanPage: db.prepare('SELECT * FROM events WHERE seq > ? ORDER BY seq LIMIT ?'),
-    countEvents: db.prepare('SELECT count(*) FROM events').pluck(),
-  };
-}
-
 function ensureSchemaVersion(db: Database.Database, location: string): void {
   const stored = db.prepare("SELECT value FROM meta WHERE key = 'schema_version'").pluck().get() as string | undefined;
   if (stored === undefined) {
@@ -293,57 +193,4 @@ function checkEvent(event: InteractionEvent, index: number): void {
                 ? 'value must be a finite number or null'
                 : null;
   if (problem !== null) throw new TypeError(`events[${index}] (${JSON.stringify(event.id)}): ${problem}`);
-}
-
-function toItemStats(row: ItemStatsRow): ItemStats | null {
-  if (row.item_id === null) return null;
-  return {
-    itemId: row.item_id,
-    counts: {
-      view: row.view,
-      click: row.click,
-      add_to_cart: row.add_to_cart,
-      purchase: row.purchase,
-      rating: row.rating,
-      impression: row.impression,
-    },
-    ratingSum: row.rating_sum,
-    ratingCount: row.rating_count,
-    positiveUsers: row.positive_users,
-    lastEventAt: row.last_event_at,
-  };
-}
-
-function toUserProfile(row: UserRow): UserProfile | null {
-  if (row.user_id === null) return null;
-  const recent = JSON.parse(row.recent) as [string, EventType, number | null, number][];
-  const weights = JSON.parse(row.categories) as Record<string, number>;
-  let total = 0;
-  for (const weight of Object.values(weights)) total += weight;
-  const categoryAffinity: Record<string, number> = {};
-  if (total > 0) for (const [category, weight] of Object.entries(weights)) categoryAffinity[category] = weight / total;
-  return {
-    userId: row.user_id,
-    eventCount: row.event_count,
-    positiveCount: row.positive_count,
-    ratingSum: row.rating_sum,
-    ratingCount: row.rating_count,
-    recentPositives: recent.map(([itemId, type, value, timestamp]): HistoryEntry => ({ itemId, type, value, timestamp })),
-    seenItemIds: new Set(JSON.parse(row.seen) as string[]),
-    categoryAffinity,
-    firstEventAt: row.first_event_at,
-    lastEventAt: row.last_event_at,
-  };
-}
-
-function toEvent(row: EventRow): InteractionEvent {
-  return {
-    id: row.id,
-    type: row.type,
-    userId: row.user_id,
-    itemId: row.item_id,
-    timestamp: row.ts,
-    value: row.value,
-    requestId: row.request_id,
-  };
 }

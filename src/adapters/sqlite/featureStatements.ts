@@ -1,0 +1,66 @@
+import type Database from 'better-sqlite3';
+import { EVENT_TYPES } from '../../domain/event.js';
+
+/**
+ * Every statement of the feature store, prepared once. Each read takes its ids as one JSON
+ * array parameter (json_each), so that any number of ids costs one statement.
+ */
+export function prepareStatements(db: Database.Database, recentPositives: number) {
+  return {
+    insertEvent: db.prepare(
+      `INSERT INTO events (id, type, user_id, item_id, ts, value, request_id) VALUES (?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (id) DO NOTHING`,
+    ),
+    addPositiveUser: db.prepare('INSERT INTO item_positive_users (item_id, user_id) VALUES (?, ?) ON CONFLICT DO NOTHING'),
+    upsertItem: db.prepare(
+      `INSERT INTO item_stats (item_id, ${EVENT_TYPES.join(', ')}, rating_sum, rating_count, positive_users, last_event_at)
+       VALUES (?, ${EVENT_TYPES.map(() => '?').join(', ')}, ?, ?, ?, ?)
+       ON CONFLICT (item_id) DO UPDATE SET
+         ${EVENT_TYPES.map((type) => `${type} = ${type} + excluded.${type}`).join(', ')},
+         rating_sum = rating_sum + excluded.rating_sum,
+         rating_count = rating_count + excluded.rating_count,
+         positive_users = positive_users + excluded.positive_users,
+         last_event_at = max(coalesce(last_event_at, excluded.last_event_at), excluded.last_event_at)`,
+    ),
+    upsertUser: db.prepare(
+      `INSERT INTO users (user_id, event_count, positive_count, rating_sum, rating_count, first_event_at, last_event_at)
+       VALUES (?, 1, ?, ?, ?, ?, ?)
+       ON CONFLICT (user_id) DO UPDATE SET
+         event_count = event_count + 1,
+         positive_count = positive_count + excluded.positive_count,
+         rating_sum = rating_sum + excluded.rating_sum,
+         rating_count = rating_count + excluded.rating_count,
+         first_event_at = min(coalesce(first_event_at, excluded.first_event_at), excluded.first_event_at),
+         last_event_at = max(coalesce(last_event_at, excluded.last_event_at), excluded.last_event_at)`,
+    ),
+    addSeen: db.prepare('INSERT INTO user_items (user_id, item_id) VALUES (?, ?) ON CONFLICT DO NOTHING'),
+    addPositive: db.prepare('INSERT INTO user_positives (seq, user_id, item_id, type, value, ts) VALUES (?, ?, ?, ?, ?, ?)'),
+    addCategory: db.prepare(
+      `INSERT INTO user_categories (user_id, category, weight) VALUES (?, ?, ?)
+       ON CONFLICT (user_id, category) DO UPDATE SET weight = weight + excluded.weight`,
+    ),
+    itemStats: db.prepare('SELECT s.* FROM json_each(?) AS j LEFT JOIN item_stats AS s ON s.item_id = j.value ORDER BY j.key'),
+    // The history, seen set and categories of each user come back as JSON columns of its row.
+    userProfiles: db.prepare(
+      `SELECT u.*,
+         (SELECT json_group_array(json_array(p.item_id, p.type, p.value, p.ts) ORDER BY p.ts DESC, p.seq DESC)
+            FROM (SELECT * FROM user_positives WHERE user_id = u.user_id ORDER BY ts DESC, seq DESC LIMIT ${recentPositives}) AS p
+         ) AS recent,
+         (SELECT json_group_array(item_id) FROM user_items WHERE user_id = u.user_id) AS seen,
+         (SELECT json_group_object(category, weight) FROM user_categories WHERE user_id = u.user_id) AS categories
+       FROM json_each(?) AS j LEFT JOIN users AS u ON u.user_id = j.value
+       ORDER BY j.key`,
+    ),
+    popular: db
+      .prepare('SELECT item_id, positive_users FROM item_stats ORDER BY positive_users DESC, rating_count DESC, item_id LIMIT ? OFFSET ?')
+      .raw(),
+    forget: [
+      'DELETE FROM item_stats WHERE item_id IN (SELECT value FROM json_each(?))',
+      'DELETE FROM item_positive_users WHERE item_id IN (SELECT value FROM json_each(?))',
+      'DELETE FROM user_items WHERE item_id IN (SELECT value FROM json_each(?))',
+      'DELETE FROM user_positives WHERE item_id IN (SELECT value FROM json_each(?))',
+    ].map((sql) => db.prepare(sql)),
+    scanPage: db.prepare('SELECT * FROM events WHERE seq > ? ORDER BY seq LIMIT ?'),
+    countEvents: db.prepare('SELECT count(*) FROM events').pluck(),
+  };
+}
