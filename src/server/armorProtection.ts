@@ -1,21 +1,30 @@
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 
 /**
- * Static limits on an operation's shape, checked during validation before anything runs. The
- * deepest useful operation (search → edges → explanation → retrieval → source) sits well inside
- * them; see test/graphql/armorLimits.test.ts for the example operations that must pass.
+ * Static limits on an operation's shape, checked before anything runs; the example operations
+ * in test/graphql/armorLimits.test.ts must pass them.
+ * - Depth: the schema has no cycles, so plain selections stop at 5 levels (search → edges →
+ *   explanation → retrieval → source); fragments count a level each, and 8 leaves room for
+ *   clients that build operations from nested fragments while stopping fragment towers.
+ * - Cost, in armor's units (objects 2, scalars 1, ×1.5 per level, × a literal `first`): one
+ *   edge with every field, explanation included, costs about 182, so one page of 100 such
+ *   edges (about 18,240) passes and two do not. Armor multiplies by `first` only when it is a literal.
+ * - Tokens: batches belong in variables, which are not counted.
  */
 export const ARMOR_LIMITS = {
   maxDepth: 8,
   maxAliases: 15,
-  maxCost: 5000,
+  maxCost: 20_000,
   maxDirectives: 20,
-  maxTokens: 5000,
+  maxTokens: 10_000,
 } as const;
 
 /**
- * graphql-armor's rules and plugins for Apollo. Field suggestions ("Did you mean …") are blocked
- * when introspection is off, since they would give the schema away piece by piece.
+ * graphql-armor's validation rules and plugins for Apollo. The token limit is not armor's:
+ * its Apollo plugin throws from `parsingDidStart`, which Apollo treats as a crash (HTTP 500,
+ * and a rejected executeOperation); graphql-js's own `maxTokens` parse option, set in
+ * createApolloServer, gives the caller a GRAPHQL_PARSE_FAILED 400 instead. Field suggestions
+ * ("Did you mean …") are blocked when introspection is off, since they give the schema away.
  */
 export function armorProtection(options: { readonly introspection: boolean }) {
   return new ApolloArmor({
@@ -23,7 +32,7 @@ export function armorProtection(options: { readonly introspection: boolean }) {
     maxAliases: { n: ARMOR_LIMITS.maxAliases },
     costLimit: { maxCost: ARMOR_LIMITS.maxCost },
     maxDirectives: { n: ARMOR_LIMITS.maxDirectives },
-    maxTokens: { n: ARMOR_LIMITS.maxTokens },
+    maxTokens: { enabled: false },
     blockFieldSuggestion: { enabled: !options.introspection },
   }).protect();
 }

@@ -9,7 +9,7 @@ import { createFormatError } from '../graphql/createFormatError.js';
 import type { Logger } from '../graphql/logger.js';
 import { resolvers } from '../graphql/resolvers/resolvers.js';
 import { loadTypeDefs } from '../graphql/typeDefs.js';
-import { armorProtection } from './armorProtection.js';
+import { ARMOR_LIMITS, armorProtection } from './armorProtection.js';
 import { apiKeyPlugin } from './plugins/apiKeyPlugin.js';
 import { warningsPlugin } from './plugins/warningsPlugin.js';
 
@@ -38,6 +38,7 @@ export function createApolloServer(options: ApolloServerOptions): ApolloServer<G
     allowBatchedHttpRequests: false,
     formatError: createFormatError(logger),
     validationRules: armor.validationRules,
+    parseOptions: { maxTokens: ARMOR_LIMITS.maxTokens },
     plugins: [
       ...(armor.plugins as ApolloServerPlugin<GraphQLContext>[]),
       apiKeyPlugin(),

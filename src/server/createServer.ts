@@ -15,8 +15,8 @@ import { metricsRoute } from './metricsRoute.js';
 import { metricsPlugin } from './plugins/metricsPlugin.js';
 import { timingsPlugin } from './plugins/timingsPlugin.js';
 
-/** Larger bodies get 413 before parsing; 500 items of the largest allowed size fit. */
-const BODY_LIMIT = '1mb';
+/** Larger bodies get 413 before they are parsed. 500 items with long texts can exceed it: such batches are split by the client. */
+const BODY_LIMIT = { bytes: 1024 * 1024, text: '1 MB' };
 
 export interface CreateServerOptions {
   readonly config: Config;
@@ -60,10 +60,10 @@ export async function createServer(options: CreateServerOptions): Promise<Runnin
   app.get('/metrics', metricsRoute(metrics, logger));
   app.use(
     '/graphql',
-    express.json({ limit: BODY_LIMIT }),
+    express.json({ limit: BODY_LIMIT.bytes }),
     expressMiddleware(apollo, { context: createContext(gateway, config.server.apiKeys) }),
   );
-  app.use(httpErrorHandler(logger, '1 MB'));
+  app.use(httpErrorHandler(logger, BODY_LIMIT.text));
 
   try {
     await listen(httpServer, config.server.port, config.server.host);
