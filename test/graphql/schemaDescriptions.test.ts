@@ -1,6 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
 import {
+  buildClientSchema,
   buildSchema,
+  getIntrospectionQuery,
+  type IntrospectionQuery,
   isEnumType,
   isInputObjectType,
   isInterfaceType,
@@ -10,6 +13,7 @@ import {
   type GraphQLNamedType,
 } from 'graphql';
 import { loadTypeDefs } from '../../src/graphql/typeDefs.js';
+import { startHarness } from '../support/graphqlHarness.js';
 
 /** Every place in the schema that lacks a description, as `Type`, `Type.field`, `Type.field(arg)` or `Enum.VALUE`. */
 function undescribed(type: GraphQLNamedType): string[] {
@@ -35,15 +39,10 @@ function undescribed(type: GraphQLNamedType): string[] {
 
 describe('the SDL', () => {
   const schema = buildSchema(loadTypeDefs());
-  const types = Object.values(schema.getTypeMap()).filter(
-    (type) => !isIntrospectionType(type) && !isSpecifiedScalarType(type) && type.name !== 'Query' && type.name !== 'Mutation',
-  );
+  const types = Object.values(schema.getTypeMap()).filter((type) => !isIntrospectionType(type) && !isSpecifiedScalarType(type));
 
-  it('describes every type, field, argument, input field and enum value', () => {
-    const rootFields = [schema.getQueryType(), schema.getMutationType()].flatMap((root) =>
-      root ? undescribed(root).filter((where) => where !== root.name) : [],
-    );
-    expect([...types.flatMap(undescribed), ...rootFields]).toEqual([]);
+  it('describes the schema and every type, field, argument, input field and enum value', () => {
+    expect(types.flatMap(undescribed)).toEqual([]);
     expect(schema.description).toMatch(/search-and-recommend gateway/);
   });
 
@@ -67,7 +66,9 @@ describe('the SDL', () => {
       'ItemInput',
       'ItemStats',
       'MatchInput',
+      'Mutation',
       'PageInfo',
+      'Query',
       'RangeInput',
       'RecordEventsPayload',
       'RerankStep',
@@ -76,6 +77,19 @@ describe('the SDL', () => {
       'UpsertItemsPayload',
       'User',
     ]);
+  });
+
+  it('keeps every description in the schema the server serves (resolvers and scalars do not drop them)', async () => {
+    const harness = await startHarness();
+    try {
+      const result = await harness.run(getIntrospectionQuery({ schemaDescription: true }));
+      const served = buildClientSchema(result.data as unknown as IntrospectionQuery);
+      const servedTypes = Object.values(served.getTypeMap()).filter((type) => !isIntrospectionType(type) && !isSpecifiedScalarType(type));
+      expect(servedTypes.flatMap(undescribed)).toEqual([]);
+      expect(served.getType('DateTime')?.description).toBe(schema.getType('DateTime')?.description);
+    } finally {
+      await harness.server.stop();
+    }
   });
 
   it('finds a missing description when there is one', () => {

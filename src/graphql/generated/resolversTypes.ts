@@ -264,6 +264,7 @@ export type MatchInput = {
   value?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Writes to the catalog and the event log. Each needs an API key when keys are configured. */
 export type Mutation = {
   __typename?: 'Mutation';
   /** Removes items from the catalog (at most 500 ids per call). Needs an API key when keys are configured. */
@@ -282,16 +283,19 @@ export type Mutation = {
 };
 
 
+/** Writes to the catalog and the event log. Each needs an API key when keys are configured. */
 export type MutationDeleteItemsArgs = {
   ids: Array<Scalars['ID']['input']>;
 };
 
 
+/** Writes to the catalog and the event log. Each needs an API key when keys are configured. */
 export type MutationRecordEventsArgs = {
   events: Array<EventInput>;
 };
 
 
+/** Writes to the catalog and the event log. Each needs an API key when keys are configured. */
 export type MutationUpsertItemsArgs = {
   items: Array<ItemInput>;
 };
@@ -309,6 +313,7 @@ export type PageInfo = {
   startCursor?: Maybe<Scalars['String']['output']>;
 };
 
+/** The questions the gateway answers: search, recommendations, similar items, and lookups by id. */
 export type Query = {
   __typename?: 'Query';
   /** One item by id, or null when no item has that id. */
@@ -332,16 +337,19 @@ export type Query = {
 };
 
 
+/** The questions the gateway answers: search, recommendations, similar items, and lookups by id. */
 export type QueryItemArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** The questions the gateway answers: search, recommendations, similar items, and lookups by id. */
 export type QueryItemsArgs = {
   ids: Array<Scalars['ID']['input']>;
 };
 
 
+/** The questions the gateway answers: search, recommendations, similar items, and lookups by id. */
 export type QueryRecommendationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   diversity?: InputMaybe<Scalars['Float']['input']>;
@@ -352,6 +360,7 @@ export type QueryRecommendationsArgs = {
 };
 
 
+/** The questions the gateway answers: search, recommendations, similar items, and lookups by id. */
 export type QuerySearchArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   diversity?: InputMaybe<Scalars['Float']['input']>;
@@ -362,6 +371,7 @@ export type QuerySearchArgs = {
 };
 
 
+/** The questions the gateway answers: search, recommendations, similar items, and lookups by id. */
 export type QuerySimilarItemsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<ItemFilter>;
@@ -370,6 +380,7 @@ export type QuerySimilarItemsArgs = {
 };
 
 
+/** The questions the gateway answers: search, recommendations, similar items, and lookups by id. */
 export type QueryUserArgs = {
   id: Scalars['ID']['input'];
 };
