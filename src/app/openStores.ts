@@ -1,0 +1,44 @@
+import { SqliteCatalogIndex } from '../adapters/sqlite/sqliteCatalogIndex.js';
+import { SqliteFeatureStore } from '../adapters/sqlite/sqliteFeatureStore.js';
+import { createEmbedder } from '../adapters/transformers/createEmbedder.js';
+import type { Config, EmbeddingConfig } from '../config/config.js';
+import type { CatalogIndex } from '../ports/catalogIndex.js';
+import type { Embedder } from '../ports/embedder.js';
+import type { EventLog } from '../ports/eventLog.js';
+import type { FeatureStore } from '../ports/featureStore.js';
+
+export interface Stores {
+  readonly embedder: Embedder;
+  readonly catalog: CatalogIndex;
+  readonly features: FeatureStore & EventLog;
+  /** The model the stored vectors were made with, when it differs from the embedder's. */
+  readonly storedModelMismatch: string | null;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the embedder and the embedded stores of a data directory, in the order that lets a
+ * failure name its cause: the model first (its dimension decides the catalog's), then the
+ * stores. Whatever opened before a failure is closed again.
+ */
+export async function openStores(config: Config, embedding: Partial<EmbeddingConfig> = {}): Promise<Stores> {
+  const embedder = await createEmbedder({ ...config.embedding, ...embedding });
+  let catalog: SqliteCatalogIndex | null = null;
+  try {
+    catalog = SqliteCatalogIndex.open(config.data.dir, { dimension: embedder.dimension, modelId: embedder.modelId });
+    const features = SqliteFeatureStore.open(config.data.dir);
+    const openCatalog = catalog;
+    return {
+      embedder,
+      catalog: openCatalog,
+      features,
+      storedModelMismatch: openCatalog.meta.modelId === embedder.modelId ? null : openCatalog.meta.modelId,
+      async close() {
+        await Promise.allSettled([openCatalog.close(), features.close(), embedder.close()]);
+      },
+    };
+  } catch (error) {
+    await Promise.allSettled([catalog?.close(), embedder.close()]);
+    throw error;
+  }
+}

@@ -1,0 +1,46 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { createProgressReporter } from '../ingestion/createProgressReporter.js';
+import { formatSummary } from '../ingestion/formatSummary.js';
+import { importMovieLens } from '../ingestion/movieLens/importMovieLens.js';
+import type { Stores } from './openStores.js';
+
+export type SeedOutcome = 'not-empty' | 'seeded' | 'no-seed';
+
+/**
+ * Fills an empty catalog from the configured MovieLens directory, so that the first start
+ * serves real data. With nothing to load it says what to do instead of guessing.
+ */
+export async function seedCatalog(stores: Stores, seedDir: string | null, dataDir: string, log: (line: string) => void): Promise<SeedOutcome> {
+  if ((await stores.catalog.count()) > 0) return 'not-empty';
+  if (!seedDir || !existsSync(path.join(seedDir, 'movies.csv'))) {
+    log(
+      `The catalog in ${dataDir} is empty and no MovieLens data was found${seedDir ? ` at ${seedDir}` : ''}.\n` +
+        '  Load one with:  npm run ingest -- --movielens DIR   (or --items FILE / --events FILE)\n' +
+        '  or start with:  SEED_MOVIELENS=DIR npm start\n' +
+        '  The gateway serves meanwhile; upsertItems and recordEvents fill it too.',
+    );
+    return 'no-seed';
+  }
+  log(`The catalog in ${dataDir} is empty: loading MovieLens from ${seedDir} (once; later starts reuse it)`);
+  const reporter = createProgressReporter(process.stderr);
+  let issues = 0;
+  try {
+    const summary = await importMovieLens(seedDir, {
+      catalog: stores.catalog,
+      features: stores.features,
+      embedder: stores.embedder,
+      onProgress: (progress) => reporter.update(progress),
+      onIssue: (issue) => {
+        issues += 1;
+        if (issues <= 20) reporter.log(`${issue.file}:${issue.line}: ${issue.message}`);
+      },
+    });
+    reporter.stop();
+    log(formatSummary(summary));
+    return 'seeded';
+  } catch (error) {
+    reporter.stop();
+    throw error;
+  }
+}

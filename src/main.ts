@@ -1,0 +1,71 @@
+/**
+ * The composition root: configuration, stores, pipeline, HTTP server.
+ *
+ *   npm start [-- --help]
+ */
+import { openApp } from './app/openApp.js';
+import { seedCatalog } from './app/seedCatalog.js';
+import { ConfigError, loadConfig } from './config/loadConfig.js';
+import { createServer } from './server/createServer.js';
+
+const USAGE = `Usage: npm start [-- --help]
+
+Starts the GraphQL gateway (search, recommendations, similar items) on the embedded stores
+in DATA_DIR. An empty data directory is first filled from SEED_MOVIELENS (default
+../shared/data/ml-latest-small) when that directory exists.
+
+Configuration (environment variables):
+  PORT=4000  HOST=0.0.0.0  DATA_DIR=./data  SEED_MOVIELENS=DIR|none
+  EMBEDDING_MODEL=Xenova/all-MiniLM-L6-v2 | builtin | ./local/model/dir
+  EMBEDDING_CACHE_DIR=.cache/models  EMBEDDING_ALLOW_DOWNLOADS=true  EMBEDDING_QUANTIZED=true
+  RANKER_MODEL=models/ranker.json  DEFAULT_DIVERSITY=0.2
+  CANDIDATES_PER_SOURCE=200  CANDIDATE_POOL_SIZE=300
+  API_KEYS=key1,key2 (mutations need one in x-api-key)  NODE_ENV=production (requires API_KEYS)
+  GRAPHQL_INTROSPECTION=true|false
+See README.md for all of them.`;
+
+async function main(): Promise<number> {
+  if (process.argv.includes('--help') || process.argv.includes('-h')) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const log = (line: string) => process.stderr.write(`${line}\n`);
+  const config = loadConfig();
+  log(`opening ${config.data.dir} with embedding model ${config.embedding.model}`);
+  const app = await openApp(config, {
+    onDegraded: (stage, error) => log(`degraded: ${stage} failed: ${error instanceof Error ? error.message : String(error)}`),
+  });
+  if (app.stores.storedModelMismatch) {
+    log(
+      `warning: the catalog was embedded with "${app.stores.storedModelMismatch}" but the gateway embeds queries with ` +
+        `"${app.stores.embedder.modelId}"; dense retrieval compares unrelated vectors until the catalog is re-ingested`,
+    );
+  }
+  await seedCatalog(app.stores, config.data.seedMovieLens, config.data.dir, log);
+  const server = await createServer({ config, gateway: app.gateway, countItems: () => app.stores.catalog.count() });
+  log(`gateway ready: ${server.url} (${await app.stores.catalog.count()} items)`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log(`${signal}: finishing requests in flight, then stopping`);
+    await server.stop();
+    await app.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  return -1;
+}
+
+main().then(
+  (code) => {
+    if (code >= 0) process.exitCode = code;
+  },
+  (error: unknown) => {
+    const message = error instanceof ConfigError || (error instanceof Error && error.name !== 'Error') ? error.message : String((error as Error)?.stack ?? error);
+    process.stderr.write(`gateway failed to start: ${message}\n`);
+    process.exitCode = 1;
+  },
+);
