@@ -1,0 +1,77 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { createGateway } from '../../src/pipeline/createGateway.js';
+import { loadRankerModels } from '../../src/adapters/fs/loadRankerModels.js';
+import { createServer, type RunningServer } from '../../src/server/createServer.js';
+import type { FeatureStore } from '../../src/ports/featureStore.js';
+import type { CatalogIndex } from '../../src/ports/catalogIndex.js';
+import { startFixtureGateway, type FixtureGateway } from '../support/fixtureGateway.js';
+
+type Calls = Record<string, number>;
+
+/** Counts every call into a store, by method, as the pipeline makes them. */
+function counting<T extends object>(target: T, calls: Calls): T {
+  return new Proxy(target, {
+    get(object, key, receiver) {
+      const value = Reflect.get(object, key, receiver);
+      if (typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        calls[String(key)] = (calls[String(key)] ?? 0) + 1;
+        return value.apply(object, args);
+      };
+    },
+  });
+}
+
+describe('feature fetch is one batched call per store and method, whatever the page size', () => {
+  let fixture: FixtureGateway;
+  let server: RunningServer;
+  const catalogCalls: Calls = {};
+  const featureCalls: Calls = {};
+
+  beforeAll(async () => {
+    fixture = await startFixtureGateway();
+    const { stores } = fixture.app;
+    const config = (await import('../support/fixtureGateway.js')).fixtureConfig(fixture.dataDir);
+    const rankers = loadRankerModels(config.ranking.modelPath);
+    const gateway = createGateway({
+      catalog: counting<CatalogIndex>(stores.catalog, catalogCalls),
+      features: counting<FeatureStore>(stores.features, featureCalls),
+      embedder: stores.embedder,
+      rankers: () => rankers,
+      ranking: config.ranking,
+    });
+    server = await createServer({ config, gateway, logger: { debug() {}, info() {}, warn() {}, error() {} } });
+  }, 120_000);
+
+  afterAll(async () => {
+    await server?.stop();
+    await fixture?.stop();
+  });
+
+  async function run(query: string): Promise<{ catalog: Calls; features: Calls; edges: number }> {
+    for (const calls of [catalogCalls, featureCalls]) for (const key of Object.keys(calls)) delete calls[key];
+    const response = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+    const body = await response.json();
+    expect(body.errors).toBeUndefined();
+    const connection = Object.values(body.data)[0] as { edges: unknown[] };
+    return { catalog: { ...catalogCalls }, features: { ...featureCalls }, edges: connection.edges.length };
+  }
+
+  it.each([1, 10, 100])('search with first: %i', async (first) => {
+    const result = await run(`{ search(query: "toy story", first: ${first}) { edges { node { id title stats { ratingCount } } score } } }`);
+    expect(result.edges).toBe(first);
+    // Retrieval (one dense and one lexical search), then the feature fetch: one batch each for
+    // payloads, vectors and item statistics — the resolvers' node and stats fields reuse them.
+    expect(result.catalog).toEqual({ searchDense: 1, searchLexical: 1, getItems: 1, getVectors: 1 });
+    expect(result.features).toEqual({ getItemStats: 1 });
+  });
+
+  it.each([1, 10, 100])('recommendations with first: %i', async (first) => {
+    const result = await run(`{ recommendations(userId: "1", first: ${first}) { edges { node { id stats { ratingCount } } } } }`);
+    expect(result.edges).toBe(first);
+    // The profile (one call), popularity (one page, no filter), one batch of item statistics.
+    expect(result.features).toEqual({ getUserProfiles: 1, popular: 1, getItemStats: 1 });
+    // Vectors: the user's recent positives (profile and anchors, one batch), then the candidates.
+    expect(result.catalog).toEqual({ getItems: 1, getVectors: 2, searchDense: 4 });
+  });
+});
