@@ -41,6 +41,8 @@ export async function ingestEvents(
   let accepted = 0;
   let duplicate = 0;
   let unknownItem = 0;
+  // A first report at 0 starts the clock of rates at the real start, not after one batch.
+  options.onProgress?.(0);
   const batches = validBatches(validated(records, now), options.batchSize ?? DEFAULT_EVENT_BATCH_SIZE, tally, {
     strict: options.strict ?? false,
     onIssue,

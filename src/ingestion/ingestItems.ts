@@ -3,6 +3,7 @@ import type { ItemInput } from '../pipeline/requests.js';
 import type { CatalogEntry, CatalogIndex } from '../ports/catalogIndex.js';
 import type { Embedder } from '../ports/embedder.js';
 import type { IngestOptions } from './ingestOptions.js';
+import { sameItemContent } from './sameItemContent.js';
 import type { SourceRecord } from './sourceRecord.js';
 import { validBatches, type Located } from './validBatches.js';
 
@@ -12,10 +13,21 @@ export interface ItemStores {
 }
 
 export interface ItemIngestSummary {
-  /** Records written (an id given twice counts twice; the later one wins). */
+  /** Records accepted (an id given twice counts twice; the later one wins). */
   readonly ok: number;
+  /** Of those, the ones the catalog already held as they are, left untouched (skipUnchanged). */
+  readonly unchanged: number;
   /** Records refused. */
   readonly bad: number;
+}
+
+export interface ItemIngestOptions extends IngestOptions {
+  /**
+   * Leave items the catalog already holds with the same fields as they are, without embedding
+   * them again: a run resumed after an interruption then only embeds what is missing. Only
+   * right when the catalog's vectors come from the embedder used now; off by default.
+   */
+  readonly skipUnchanged?: boolean;
 }
 
 export const DEFAULT_ITEM_BATCH_SIZE = 500;
@@ -23,12 +35,13 @@ export const DEFAULT_ITEM_BATCH_SIZE = 500;
 /**
  * Embeds and upserts catalog records in batches, each batch one atomic upsert, so that an
  * interrupted run leaves whole batches and running again converges on the same catalog.
- * Idempotent by id: an item that exists keeps its createdAt and gets the new fields.
+ * Idempotent by id: an item that exists keeps its createdAt and gets the new fields. Each
+ * batch costs one getItems, one embed of the items to write and one upsert.
  */
 export async function ingestItems(
   records: AsyncIterable<SourceRecord<ItemInput>>,
   stores: ItemStores,
-  options: IngestOptions = {},
+  options: ItemIngestOptions = {},
 ): Promise<ItemIngestSummary> {
   const { catalog, embedder } = stores;
   if (embedder.dimension !== catalog.dimension) {
@@ -40,17 +53,27 @@ export async function ingestItems(
   const now = options.now ?? Date.now;
   const tally = { processed: 0, bad: 0 };
   let ok = 0;
+  let unchanged = 0;
+  // A first report at 0 starts the clock of rates at the real start, not after one batch.
+  options.onProgress?.(0);
   const batches = validBatches(records, options.batchSize ?? DEFAULT_ITEM_BATCH_SIZE, tally, {
     strict: options.strict ?? false,
     onIssue: options.onIssue ?? (() => {}),
   });
   for await (const batch of batches) {
-    await catalog.upsert(await toEntries(lastById(batch), stores, now()));
+    const inputs = lastById(batch);
+    const existing = await catalog.getItems(inputs.map((input) => input.id));
+    const changed = inputs.flatMap((input, index) => {
+      const stored = existing[index] ?? null;
+      return options.skipUnchanged === true && stored !== null && sameItemContent(stored, input) ? [] : [{ input, stored }];
+    });
+    if (changed.length > 0) await catalog.upsert(await toEntries(changed, embedder, now()));
     ok += batch.length;
+    unchanged += inputs.length - changed.length;
     options.onProgress?.(tally.processed);
   }
   options.onProgress?.(tally.processed);
-  return { ok, bad: tally.bad };
+  return { ok, unchanged, bad: tally.bad };
 }
 
 // One upsert must not name an id twice: which of the two a store keeps would be its choice.
@@ -58,18 +81,21 @@ function lastById(batch: readonly Located<ItemInput>[]): ItemInput[] {
   return [...new Map(batch.map(({ value }) => [value.id, value])).values()];
 }
 
-async function toEntries(inputs: readonly ItemInput[], stores: ItemStores, now: number): Promise<CatalogEntry[]> {
-  const existing = await stores.catalog.getItems(inputs.map((input) => input.id));
-  const items: Item[] = inputs.map((input, index) => ({
+async function toEntries(
+  inputs: readonly { readonly input: ItemInput; readonly stored: Item | null }[],
+  embedder: Embedder,
+  now: number,
+): Promise<CatalogEntry[]> {
+  const items: Item[] = inputs.map(({ input, stored }) => ({
     id: input.id,
     title: input.title,
     text: input.text,
     categories: [...input.categories],
     tags: [...input.tags],
     year: input.year,
-    createdAt: existing[index]?.createdAt ?? now,
+    createdAt: stored?.createdAt ?? now,
   }));
-  const vectors = await stores.embedder.embed(items.map(itemText));
+  const vectors = await embedder.embed(items.map(itemText));
   if (vectors.length !== items.length) {
     throw new Error(`the embedder returned ${vectors.length} vectors for ${items.length} texts`);
   }

@@ -13,5 +13,5 @@ export interface IngestSummary {
   readonly eventSeconds: number;
 }
 
-export const NO_ITEMS: ItemIngestSummary = { ok: 0, bad: 0 };
+export const NO_ITEMS: ItemIngestSummary = { ok: 0, unchanged: 0, bad: 0 };
 export const NO_EVENTS: EventIngestSummary = { accepted: 0, duplicate: 0, rejected: 0, unknownItem: 0 };

@@ -59,6 +59,9 @@ export async function* readCsvRecords(file: string): AsyncGenerator<SourceRecord
     // it is the one after the last good record, which is where someone has to look.
     const line = lastLine + 1;
     yield { file, line, result: invalid(`malformed CSV, the rest of the file is not read: ${error.message}`) };
+  } finally {
+    // A reader that stops early (--strict, a sniff of the first record) must not leak the file.
+    input.destroy();
   }
 }
 

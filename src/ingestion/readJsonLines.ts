@@ -8,14 +8,20 @@ import { invalid, valid } from './validation.js';
  * JSON object becomes a refused record at its line; the lines after it are read as usual.
  */
 export async function* readJsonLines(file: string): AsyncGenerator<SourceRecord<RawFields>> {
-  const lines = createInterface({ input: await openFile(file), crlfDelay: Infinity });
+  const input = await openFile(file);
+  const lines = createInterface({ input, crlfDelay: Infinity });
   let line = 0;
-  for await (const text of lines) {
-    line += 1;
-    // A byte-order mark is invisible in editors but breaks JSON.parse of the first line.
-    const body = (line === 1 ? text.replace(/^\uFEFF/, '') : text).trim();
-    if (body.length === 0) continue;
-    yield { file, line, result: parseObject(body) };
+  try {
+    for await (const text of lines) {
+      line += 1;
+      // A byte-order mark is invisible in editors but breaks JSON.parse of the first line.
+      const body = (line === 1 ? text.replace(/^\uFEFF/, '') : text).trim();
+      if (body.length === 0) continue;
+      yield { file, line, result: parseObject(body) };
+    }
+  } finally {
+    // A reader that stops early (--strict, a sniff of the first record) must not leak the file.
+    input.destroy();
   }
 }
 

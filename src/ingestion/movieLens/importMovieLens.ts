@@ -6,15 +6,14 @@ import type { Embedder } from '../../ports/embedder.js';
 import type { FeatureStore } from '../../ports/featureStore.js';
 import { countLines } from '../countLines.js';
 import { ingestEvents } from '../ingestEvents.js';
-import { ingestItems } from '../ingestItems.js';
-import type { IngestOptions } from '../ingestOptions.js';
+import { ingestItems, type ItemIngestOptions } from '../ingestItems.js';
 import type { IngestProgress } from '../ingestProgress.js';
 import type { IngestSummary } from '../ingestSummary.js';
 import { readMovieLensMovies } from './readMovieLensMovies.js';
 import { readMovieLensRatings } from './readMovieLensRatings.js';
 import { readMovieLensTags } from './readMovieLensTags.js';
 
-export interface ImportMovieLensOptions extends Omit<IngestOptions, 'onProgress' | 'batchSize'> {
+export interface ImportMovieLensOptions extends Omit<ItemIngestOptions, 'onProgress' | 'batchSize'> {
   readonly catalog: CatalogIndex;
   readonly features: FeatureStore;
   readonly embedder: Embedder;
@@ -35,7 +34,7 @@ export async function importMovieLens(dir: string, options: ImportMovieLensOptio
     if (!(await exists(required))) throw new Error(`${dir} is not a MovieLens directory: ${path.basename(required)} is missing`);
   }
   const started = performance.now();
-  const { onProgress, onIssue = () => {}, strict, now } = options;
+  const { onProgress, onIssue = () => {}, strict, now, skipUnchanged } = options;
   const tags = (await exists(files.tags)) ? await readMovieLensTags(files.tags, onIssue) : new Map<string, string[]>();
 
   const movieTotal = (await countLines(files.movies)) - 1;
@@ -43,6 +42,7 @@ export async function importMovieLens(dir: string, options: ImportMovieLensOptio
     onIssue,
     strict,
     now,
+    skipUnchanged,
     batchSize: options.itemBatchSize,
     onProgress: (processed) => onProgress?.({ stage: 'items', file: files.movies, processed, total: movieTotal }),
   });
