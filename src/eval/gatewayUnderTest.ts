@@ -1,0 +1,69 @@
+import { openApp } from '../app/openApp.js';
+import type { Stores } from '../app/openStores.js';
+import type { Config } from '../config/config.js';
+import { loadConfig } from '../config/loadConfig.js';
+import type { Gateway } from '../pipeline/gateway.js';
+import { createServer } from '../server/createServer.js';
+
+/** The real gateway, composed by the project's own openApp and listening on loopback. */
+export interface GatewayUnderTest {
+  /** The GraphQL endpoint. */
+  readonly url: string;
+  readonly config: Config;
+  /** The app's own stores and embedder: what ingestion writes and what the gateway reads. */
+  readonly stores: Stores;
+  /** The pipeline itself, for same-process comparisons. */
+  readonly gateway: Gateway;
+  /** The configuration that matters to the figures (model, ranking settings), for reports. */
+  readonly describe: Readonly<Record<string, unknown>>;
+  stop(): Promise<void>;
+}
+
+export interface StartGatewayOptions {
+  /** A data directory for the run's own stores. */
+  readonly dataDir: string;
+  /** The environment the configuration is read from (EMBEDDING_MODEL, ranking settings). */
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** Run on the stores before the server listens (ingestion). */
+  readonly prepare?: (stores: Stores) => Promise<void>;
+}
+
+/**
+ * Configuration for a harness run: the given environment, but always the given data
+ * directory, a free port on loopback, no seeding and no API keys, whatever the shell says.
+ */
+export function harnessConfig(dataDir: string, env: Readonly<Record<string, string | undefined>>): Config {
+  return loadConfig({ ...env, DATA_DIR: dataDir, HOST: '127.0.0.1', PORT: '0', SEED_MOVIELENS: 'none', API_KEYS: '', NODE_ENV: 'development' });
+}
+
+export function describeConfig(config: Config, stores: Stores): Record<string, unknown> {
+  return {
+    embeddingModel: stores.embedder.modelId,
+    embeddingDimension: stores.embedder.dimension,
+    ranking: config.ranking,
+  };
+}
+
+/** Opens the app on a data directory, lets the caller fill it, then serves it over HTTP. */
+export async function startGatewayUnderTest(options: StartGatewayOptions): Promise<GatewayUnderTest> {
+  const config = harnessConfig(options.dataDir, options.env);
+  const app = await openApp(config);
+  try {
+    await options.prepare?.(app.stores);
+    const server = await createServer({ config, gateway: app.gateway, countItems: () => app.stores.catalog.count() });
+    return {
+      url: server.url,
+      config,
+      stores: app.stores,
+      gateway: app.gateway,
+      describe: describeConfig(config, app.stores),
+      async stop() {
+        await server.stop();
+        await app.close();
+      },
+    };
+  } catch (error) {
+    await app.close();
+    throw error;
+  }
+}
