@@ -258,7 +258,11 @@ export type ItemStats = {
 export type MatchInput = {
   /** The field equals one of these values (at most 100). */
   any?: InputMaybe<Array<Scalars['String']['input']>>;
-  /** The field equals none of these values (at most 100). */
+  /**
+   * The field has a value that is none of these (at most 100). For list fields this holds when
+   * any element is outside the list (Qdrant's semantics); to exclude items that have a value at
+   * all, use `mustNot` with `any`.
+   */
   except?: InputMaybe<Array<Scalars['String']['input']>>;
   /** The field equals this value. */
   value?: InputMaybe<Scalars['String']['input']>;
