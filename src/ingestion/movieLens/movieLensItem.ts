@@ -1,8 +1,7 @@
 import type { ItemInput } from '../../pipeline/requests.js';
 import { describeValue } from '../describeValue.js';
 import type { RawFields } from '../sourceRecord.js';
-import { validateItem } from '../validateItem.js';
-import { ITEM_LIMITS } from '../validateItem.js';
+import { ITEM_LIMITS, validateItem } from '../validateItem.js';
 import { invalid, type Validation } from '../validation.js';
 import { movieLensText } from './movieLensText.js';
 import { splitMovieTitle } from './splitMovieTitle.js';
