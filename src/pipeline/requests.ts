@@ -1,5 +1,6 @@
 import type { EventType } from '../domain/event.js';
 import type { Filter } from '../domain/filter.js';
+import type { Item } from '../domain/item.js';
 import type { RankedItem } from '../domain/scoredItem.js';
 
 /** Which slice of the ranked list to return. */
@@ -48,14 +49,8 @@ export interface ResultPage {
   readonly timings: StageTimings;
 }
 
-export interface ItemInput {
-  readonly id: string;
-  readonly title: string;
-  readonly text: string;
-  readonly categories: readonly string[];
-  readonly tags: readonly string[];
-  readonly year: number | null;
-}
+/** An item as a client or a file gives it: the catalog stamps `createdAt`. */
+export type ItemInput = Omit<Item, 'createdAt'>;
 
 export interface EventInput {
   /** null: derived from the other fields so that a retried batch counts once. */
