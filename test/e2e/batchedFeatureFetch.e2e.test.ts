@@ -51,7 +51,7 @@ describe('feature fetch is one batched call per store and method, whatever the p
   async function run(query: string): Promise<{ catalog: Calls; features: Calls; edges: number }> {
     for (const calls of [catalogCalls, featureCalls]) for (const key of Object.keys(calls)) delete calls[key];
     const response = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
-    const body = await response.json();
+    const body = (await response.json()) as any;
     expect(body.errors).toBeUndefined();
     const connection = Object.values(body.data)[0] as { edges: unknown[] };
     return { catalog: { ...catalogCalls }, features: { ...featureCalls }, edges: connection.edges.length };

@@ -53,7 +53,7 @@ export async function startFixtureGateway(options: { dataDir?: string; env?: Rec
       headers: { 'content-type': 'application/json', ...headers },
       body: typeof body === 'string' ? body : JSON.stringify(body),
     });
-    return { status: response.status, body: await response.json() };
+    return { status: response.status, body: (await response.json()) as any };
   };
   return {
     app,

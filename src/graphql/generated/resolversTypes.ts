@@ -44,7 +44,8 @@ export type DeleteItemsPayload = {
 export type EventInput = {
   /**
    * Idempotency key: an event recorded twice with the same id counts once. When omitted it is
-   * derived from the other fields, so a retried batch still counts once.
+   * derived from the other fields, so a retried batch still counts once, provided the event has
+   * a `timestamp` (an event without one is stamped on arrival, so a retry gets another id).
    */
   id?: InputMaybe<Scalars['ID']['input']>;
   /** The item it was done to. */
