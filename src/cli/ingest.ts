@@ -6,11 +6,8 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { SqliteCatalogIndex } from '../adapters/sqlite/sqliteCatalogIndex.js';
-import { SqliteFeatureStore } from '../adapters/sqlite/sqliteFeatureStore.js';
-import { createEmbedder } from '../adapters/transformers/createEmbedder.js';
+import { openStores, type Stores } from '../app/openStores.js';
 import { loadConfig } from '../config/loadConfig.js';
-import type { Embedder } from '../ports/embedder.js';
 import { BadRecordError } from '../ingestion/badRecordError.js';
 import { createProgressReporter } from '../ingestion/createProgressReporter.js';
 import { formatSummary } from '../ingestion/formatSummary.js';
@@ -115,25 +112,22 @@ async function run(command: Command): Promise<number> {
     if (issues <= ISSUES_SHOWN) reporter.log(`${issue.file}:${issue.line}: ${issue.message}`);
   };
 
-  let embedder: Embedder | null = null;
-  let catalog: SqliteCatalogIndex | null = null;
-  let features: SqliteFeatureStore | null = null;
+  let stores: Stores | null = null;
   try {
     // Ingestion sends whole batches and never repeats a text: the query cache and the
     // micro-batching queue would only add work, so both are off here.
-    embedder = await createEmbedder({ ...config.embedding, cacheSize: 0, queueWindowMs: 0 });
-    catalog = SqliteCatalogIndex.open(command.dataDir, { dimension: embedder.dimension, modelId: embedder.modelId });
-    if (catalog.meta.modelId !== embedder.modelId) {
+    stores = await openStores({ ...config, data: { ...config.data, dir: command.dataDir } }, { cacheSize: 0, queueWindowMs: 0 });
+    const { embedder, catalog, features } = stores;
+    if (stores.storedModelMismatch) {
       process.stderr.write(
-        `warning: the catalog in ${command.dataDir} was embedded with "${catalog.meta.modelId}"; new items are embedded with ` +
+        `warning: the catalog in ${command.dataDir} was embedded with "${stores.storedModelMismatch}"; new items are embedded with ` +
           `"${embedder.modelId}". Their vectors are only comparable if these name the same model.\n`,
       );
     }
-    features = SqliteFeatureStore.open(command.dataDir);
     process.stderr.write(`ingesting into ${command.dataDir} with ${embedder.modelId}\n`);
     const summary = await ingestFiles(command.sources, { catalog, features, embedder }, {
       strict: command.strict,
-      skipUnchanged: catalog.meta.modelId === embedder.modelId,
+      skipUnchanged: stores.storedModelMismatch === null,
       onIssue,
       onProgress: (progress) => reporter.update(progress),
     });
@@ -150,7 +144,7 @@ async function run(command: Command): Promise<number> {
     process.stderr.write(`ingest failed: ${error instanceof Error ? error.message : String(error)}\n`);
     return 1;
   } finally {
-    await Promise.allSettled([catalog?.close(), features?.close(), embedder?.close()]);
+    await stores?.close();
   }
 }
 
