@@ -18,6 +18,12 @@ export interface EmbeddingConfig {
   /** How long the micro-batching queue waits for more texts, in ms; 0 turns it off. */
   readonly queueWindowMs: number;
   readonly queueMaxBatch: number;
+  /**
+   * Run the model in a worker thread, so that inference does not block the event loop. Set by
+   * EMBEDDING_WORKER=auto (default: on for every model but `builtin`, whose lookups take about
+   * a millisecond), true or false.
+   */
+  readonly worker: boolean;
 }
 
 export interface ServerConfig {

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Config } from './config.js';
+import type { Config, EmbeddingConfig } from './config.js';
 
 /** Thrown for a configuration that cannot work; the message names the variable. */
 export class ConfigError extends Error {
@@ -71,18 +71,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       dir: path.resolve(cwd, text(env, 'DATA_DIR', 'data')),
       seedMovieLens: seed === 'none' ? null : path.resolve(cwd, seed),
     },
-    embedding: {
-      model: embeddingModel(text(env, 'EMBEDDING_MODEL', 'Xenova/all-MiniLM-L6-v2'), cwd),
-      cacheDir: path.resolve(cwd, text(env, 'EMBEDDING_CACHE_DIR', '.cache/models')),
-      allowDownloads: flag(env, 'EMBEDDING_ALLOW_DOWNLOADS', true),
-      quantized: flag(env, 'EMBEDDING_QUANTIZED', true),
-      batchSize: integer(env, 'EMBEDDING_BATCH_SIZE', 32, 1, 1024),
-      maxLength: integer(env, 'EMBEDDING_MAX_LENGTH', 256, 8, 8192),
-      builtinDimension: integer(env, 'EMBEDDING_BUILTIN_DIMENSION', 384, 2, 4096),
-      cacheSize: integer(env, 'EMBEDDING_CACHE_SIZE', 2000, 0, 1_000_000),
-      queueWindowMs: integer(env, 'EMBEDDING_QUEUE_WINDOW_MS', 2, 0, 1000),
-      queueMaxBatch: integer(env, 'EMBEDDING_QUEUE_MAX_BATCH', 32, 1, 1024),
-    },
+    embedding: embeddingConfig(env, cwd),
     ranking: {
       modelPath: path.resolve(cwd, text(env, 'RANKER_MODEL', 'models/ranker.json')),
       candidatesPerSource: integer(env, 'CANDIDATES_PER_SOURCE', 200, 10, 2000),
@@ -93,9 +82,34 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   return deepFreeze(config);
 }
 
-// A relative model directory is anchored like every other path; hub ids and `builtin` stay as given.
-function embeddingModel(model: string, cwd: string): string {
-  return model.startsWith('.') ? path.resolve(cwd, model) : model;
+function embeddingConfig(env: Env, cwd: string): EmbeddingConfig {
+  const raw = text(env, 'EMBEDDING_MODEL', 'Xenova/all-MiniLM-L6-v2');
+  // A relative model directory is anchored like every other path; hub ids and `builtin` stay as given.
+  const model = raw.startsWith('.') ? path.resolve(cwd, raw) : raw;
+  return {
+    model,
+    cacheDir: path.resolve(cwd, text(env, 'EMBEDDING_CACHE_DIR', '.cache/models')),
+    allowDownloads: flag(env, 'EMBEDDING_ALLOW_DOWNLOADS', true),
+    quantized: flag(env, 'EMBEDDING_QUANTIZED', true),
+    batchSize: integer(env, 'EMBEDDING_BATCH_SIZE', 32, 1, 1024),
+    maxLength: integer(env, 'EMBEDDING_MAX_LENGTH', 256, 8, 8192),
+    builtinDimension: integer(env, 'EMBEDDING_BUILTIN_DIMENSION', 384, 2, 4096),
+    cacheSize: integer(env, 'EMBEDDING_CACHE_SIZE', 2000, 0, 1_000_000),
+    queueWindowMs: integer(env, 'EMBEDDING_QUEUE_WINDOW_MS', 2, 0, 1000),
+    queueMaxBatch: integer(env, 'EMBEDDING_QUEUE_MAX_BATCH', 32, 1, 1024),
+    // The builtin model's lookups take about a millisecond; any real encoder needs the worker.
+    worker: embeddingWorker(env, model),
+  };
+}
+
+function embeddingWorker(env: Env, model: string): boolean {
+  const raw = text(env, 'EMBEDDING_WORKER', 'auto').toLowerCase();
+  if (raw === 'auto') return model !== 'builtin';
+  try {
+    return flag(env, 'EMBEDDING_WORKER', false);
+  } catch {
+    throw new ConfigError(`EMBEDDING_WORKER must be auto, true or false, got "${env.EMBEDDING_WORKER}"`);
+  }
 }
 
 function deepFreeze<T>(value: T): T {

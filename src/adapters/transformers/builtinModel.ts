@@ -12,7 +12,7 @@ export const BUILTIN_SEED = 42;
 export const BUILTIN_VOCABULARY_SIZE = 8000;
 
 // Bump when the generated files change for the same inputs, so old cache entries are not reused.
-const FORMAT_VERSION = 1;
+const FORMAT_VERSION = 2;
 
 /**
  * Where the builtin model of this dimension lives under the cache directory:

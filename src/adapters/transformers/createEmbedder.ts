@@ -3,23 +3,17 @@ import { withCache } from '../../embedding/withCache.js';
 import { withMicroBatching } from '../../embedding/withMicroBatching.js';
 import type { Embedder } from '../../ports/embedder.js';
 import { loadTransformersEmbedder, type TransformersEmbedderOptions } from './loadTransformersEmbedder.js';
+import { loadWorkerEmbedder } from './loadWorkerEmbedder.js';
 
 export type CreateEmbedderOptions = TransformersEmbedderOptions;
 
 /**
- * The embedder the gateway uses: the transformers.js model, warmed up, behind the
- * micro-batching queue (when `queueWindowMs` > 0) and the LRU cache (when `cacheSize` > 0).
- * Rejects with EmbedderLoadError when the model cannot be found or loaded.
+ * The embedder the gateway uses: the transformers.js model, warmed up, in a worker thread when
+ * `worker` is set, behind the micro-batching queue (when `queueWindowMs` > 0) and the LRU cache
+ * (when `cacheSize` > 0). Rejects with EmbedderLoadError when the model cannot be found or loaded.
  */
 export async function createEmbedder(config: EmbeddingConfig, options: CreateEmbedderOptions = {}): Promise<Embedder> {
-  const model = await loadTransformersEmbedder(config, options);
-  try {
-    await model.warmUp();
-  } catch (error) {
-    await model.close();
-    throw error;
-  }
-  let embedder: Embedder = model;
+  let embedder: Embedder = config.worker ? await loadWorkerEmbedder(config, options) : await warmedUp(config, options);
   if (config.queueWindowMs > 0) {
     embedder = withMicroBatching(embedder, { windowMs: config.queueWindowMs, maxBatch: config.queueMaxBatch });
   }
@@ -27,4 +21,15 @@ export async function createEmbedder(config: EmbeddingConfig, options: CreateEmb
     embedder = withCache(embedder, { size: config.cacheSize, maxTextsPerCall: config.queueMaxBatch });
   }
   return embedder;
+}
+
+async function warmedUp(config: EmbeddingConfig, options: CreateEmbedderOptions): Promise<Embedder> {
+  const model = await loadTransformersEmbedder(config, options);
+  try {
+    await model.warmUp();
+  } catch (error) {
+    await model.close();
+    throw error;
+  }
+  return model;
 }

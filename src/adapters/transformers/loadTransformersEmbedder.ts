@@ -4,6 +4,7 @@ import { env, pipeline, type FeatureExtractionPipeline } from '@xenova/transform
 import type { EmbeddingConfig } from '../../config/config.js';
 import { assertTexts } from '../../embedding/assertTexts.js';
 import { EmbedderLoadError } from '../../embedding/embedderLoadError.js';
+import { meanPoolUnitVectors } from '../../embedding/meanPoolUnitVectors.js';
 import type { Embedder } from '../../ports/embedder.js';
 import { ensureBuiltinModel } from './builtinModel.js';
 import { requiredModelFiles, resolveModelSource, type ModelSource } from './resolveModelSource.js';
@@ -118,11 +119,15 @@ function wrapPipeline(
   tokenizer.model_max_length = maxLength;
 
   let closed = false;
+  type Encoded = { attention_mask: { data: ArrayLike<bigint>; dims: number[] } };
+  type Hidden = { data: Float32Array; dims: number[] };
+  // The pipeline's steps (tokenize with padding and truncation, run, pool), with our own pooling.
   const run = async (texts: readonly string[]): Promise<Float32Array[]> => {
-    const output = await extractor([...texts], { pooling: 'mean', normalize: false });
-    const data = output.data as Float32Array;
-    const width = output.dims[1] ?? 0;
-    return texts.map((_, row) => unitVector(data.subarray(row * width, (row + 1) * width)));
+    const inputs = extractor.tokenizer([...texts], { padding: true, truncation: true }) as Encoded;
+    const outputs = (await extractor.model(inputs)) as Record<string, Hidden | undefined>;
+    const hidden = outputs.last_hidden_state ?? outputs.logits ?? outputs.token_embeddings;
+    if (hidden === undefined) throw new Error(`model "${modelId}" returned none of last_hidden_state, logits, token_embeddings`);
+    return meanPoolUnitVectors(hidden.data, hidden.dims, inputs.attention_mask.data);
   };
 
   return {
@@ -137,6 +142,9 @@ function wrapPipeline(
       assertTexts(texts);
       const vectors: Float32Array[] = [];
       for (let start = 0; start < texts.length; start += config.batchSize) {
+        // A model run never yields (onnxruntime-node runs synchronously inside a nextTick), so a
+        // long call would hold the event loop for all its batches; let other work in between.
+        if (start > 0) await new Promise((resolve) => setImmediate(resolve));
         const batch = texts.slice(start, start + config.batchSize);
         options.onModelCall?.(batch);
         vectors.push(...(await run(batch)));
@@ -149,17 +157,6 @@ function wrapPipeline(
       await extractor.dispose();
     },
   };
-}
-
-/** A copy scaled to unit length; the zero vector stays zero instead of becoming NaN. */
-function unitVector(values: Float32Array): Float32Array {
-  let squares = 0;
-  for (const value of values) squares += value * value;
-  const vector = new Float32Array(values);
-  if (squares === 0 || !Number.isFinite(squares)) return vector.fill(0);
-  const scale = 1 / Math.sqrt(squares);
-  for (let i = 0; i < vector.length; i += 1) vector[i] = (vector[i] ?? 0) * scale;
-  return vector;
 }
 
 async function missingFiles(directory: string, files: readonly string[]): Promise<string[]> {

@@ -1,4 +1,4 @@
-import { seededGaussian } from './seededGaussian.js';
+import { seededGaussian } from '../onnx/seededGaussian.js';
 
 /**
  * A token-embedding table whose rows are random directions scaled by the given weights.
