@@ -1,0 +1,52 @@
+/**
+ * The gateway as the bench loads it, in a process of its own so that the load generator does
+ * not share its event loop: the project's stores and pipeline, with the FeatureStore wrapped
+ * to count its read calls into a Prometheus counter on /metrics. Prints `{"url": …}` on stdout
+ * when it listens; SIGTERM stops it.
+ *
+ *   node --import tsx src/eval/bench/benchServer.ts DATA_DIR
+ */
+import { Counter } from 'prom-client';
+import { loadRankerModels } from '../../adapters/fs/loadRankerModels.js';
+import { openStores } from '../../app/openStores.js';
+import { createGateway } from '../../pipeline/createGateway.js';
+import { createMetricsRegistry } from '../../server/metricsRegistry.js';
+import { createServer } from '../../server/createServer.js';
+import { harnessConfig } from '../gatewayUnderTest.js';
+import { countingFeatureStore } from './countingFeatureStore.js';
+import { FEATURE_CALLS_METRIC } from './featureStoreCalls.js';
+
+async function main(): Promise<void> {
+  const dataDir = process.argv[2];
+  if (!dataDir) throw new Error('usage: benchServer.ts DATA_DIR');
+  const config = harnessConfig(dataDir, process.env);
+  const stores = await openStores(config);
+  const metrics = createMetricsRegistry();
+  const calls = new Counter({
+    name: FEATURE_CALLS_METRIC,
+    help: 'FeatureStore read calls (round trips), by method; counted by the bench composition.',
+    labelNames: ['method'],
+    registers: [metrics.registry],
+  });
+  const rankers = loadRankerModels(config.ranking.modelPath);
+  const gateway = createGateway({
+    catalog: stores.catalog,
+    features: countingFeatureStore(stores.features, (method) => calls.inc({ method })),
+    embedder: stores.embedder,
+    rankers: () => rankers,
+    ranking: config.ranking,
+  });
+  const server = await createServer({ config, gateway, metrics, countItems: () => stores.catalog.count() });
+  process.stdout.write(`${JSON.stringify({ url: server.url })}\n`);
+  process.once('SIGTERM', () => {
+    void server
+      .stop()
+      .then(() => stores.close())
+      .finally(() => process.exit(0));
+  });
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench server failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});
