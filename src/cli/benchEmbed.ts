@@ -6,6 +6,7 @@ import { BUILTIN_MODEL, ensureBuiltinModel } from '../adapters/transformers/buil
 import { createEmbedder } from '../adapters/transformers/createEmbedder.js';
 import { MINILM_SHAPE, ensureEncoderCostModel } from '../adapters/transformers/ensureEncoderCostModel.js';
 import { loadTransformersEmbedder } from '../adapters/transformers/loadTransformersEmbedder.js';
+import { loadWorkerEmbedder } from '../adapters/transformers/loadWorkerEmbedder.js';
 import type { EmbeddingConfig } from '../config/config.js';
 import { loadConfig } from '../config/loadConfig.js';
 import type { Embedder } from '../ports/embedder.js';
@@ -30,7 +31,7 @@ Options:
   --queries N         single queries timed cold and warm (default 300)
   --burst N           concurrent queries in the burst (default 64)
   --out FILE          where to write the JSON (default results/bench-embed.json)
-  --skip-encoder      skip the MiniLM-sized encoder cost measurement (about 20 s)
+  --skip-encoder      skip the MiniLM-sized encoder cost measurement (main thread and worker, about 30 s)
   -h, --help          show this help
 `;
 
@@ -68,6 +69,7 @@ async function main(): Promise<void> {
     EMBEDDING_BUILTIN_DIMENSION: String(positive(values.dim, 'dim', 384)),
   }).embedding;
 
+  const loadAtStart = os.loadavg()[0] ?? 0;
   progress(`model ${config.model}`);
   const load = await measureLoad(config);
   const adapter = await loadTransformersEmbedder({ ...config, batchSize: 1024 });
@@ -106,7 +108,7 @@ async function main(): Promise<void> {
   progress('burst');
   const burst = await measureBurst(config, burstSize);
   await adapter.close();
-  const encoderCost = values['skip-encoder'] ? [] : await measureEncoderCost(config);
+  const encoderCost = values['skip-encoder'] ? null : await measureEncoderCost(config);
 
   const result: Result & Record<string, unknown> = {
     date: new Date().toISOString(),
@@ -123,6 +125,8 @@ async function main(): Promise<void> {
       memoryGiB: round(os.totalmem() / 2 ** 30),
       platform: `${os.platform()} ${os.arch()}`,
       node: process.version,
+      // The machine is shared: figures taken under load are slower and noisier.
+      loadAverageAtStart: round(loadAtStart),
     },
     load,
     ingestion,
@@ -175,37 +179,52 @@ async function measureQueries(config: EmbeddingConfig, adapter: Embedder, count:
   return { count, cold, warm, modelOnly };
 }
 
-/** `size` different single-text queries at once, through the queue and straight to the model. */
-async function measureBurst(config: EmbeddingConfig, size: number) {
-  const run = async (queued: boolean, seed: number) => {
-    let modelCalls = 0;
+/**
+ * `size` different single-text queries at once, through the queue and straight to the model;
+ * medians of several rounds, alternating, because one burst lasts only milliseconds.
+ */
+async function measureBurst(config: EmbeddingConfig, size: number, rounds = 7) {
+  const open = async (queued: boolean) => {
+    const counter = { modelCalls: 0 };
     const embedder = await createEmbedder(
       { ...config, queueWindowMs: queued ? Math.max(1, config.queueWindowMs) : 0, cacheSize: 0 },
-      { onModelCall: () => (modelCalls += 1) },
+      { onModelCall: () => (counter.modelCalls += 1) },
     );
-    const texts = syntheticTexts(size, 2, 8, seed);
-    const latencies: number[] = [];
-    const blocking = await measureBlocking(() =>
-      Promise.all(
-        texts.map(async (text) => {
-          const started = performance.now();
-          await embedder.embed([text]);
-          latencies.push(performance.now() - started);
-        }),
-      ),
-    );
-    await embedder.close();
-    return {
-      queue: queued,
-      queries: size,
-      modelCalls,
-      totalMs: round(blocking.elapsedMs),
-      p50Ms: round(percentile(latencies, 50)),
-      p99Ms: round(percentile(latencies, 99)),
-      eventLoopMaxDelayMs: round(blocking.maxDelayMs),
-    };
+    return { queued, embedder, counter, totals: [] as number[], p50s: [] as number[], p99s: [] as number[], delays: [] as number[], calls: [] as number[] };
   };
-  return [await run(false, 31), await run(true, 37)];
+  const modes = [await open(false), await open(true)];
+  for (let round = 0; round < rounds; round += 1) {
+    for (const mode of modes) {
+      const texts = syntheticTexts(size, 2, 8, 1000 + round * 2 + (mode.queued ? 1 : 0));
+      const before = mode.counter.modelCalls;
+      const latencies: number[] = [];
+      const blocking = await measureBlocking(() =>
+        Promise.all(
+          texts.map(async (text) => {
+            const started = performance.now();
+            await mode.embedder.embed([text]);
+            latencies.push(performance.now() - started);
+          }),
+        ),
+      );
+      mode.calls.push(mode.counter.modelCalls - before);
+      mode.totals.push(blocking.elapsedMs);
+      mode.p50s.push(percentile(latencies, 50));
+      mode.p99s.push(percentile(latencies, 99));
+      mode.delays.push(blocking.maxDelayMs);
+    }
+  }
+  await Promise.all(modes.map((mode) => mode.embedder.close()));
+  return modes.map((mode) => ({
+    queue: mode.queued,
+    queries: size,
+    rounds,
+    modelCalls: percentile(mode.calls, 50),
+    totalMs: round(percentile(mode.totals, 50)),
+    p50Ms: round(percentile(mode.p50s, 50)),
+    p99Ms: round(percentile(mode.p99s, 50)),
+    eventLoopMaxDelayMs: round(percentile(mode.delays, 50)),
+  }));
 }
 
 /**
@@ -216,8 +235,10 @@ async function measureBurst(config: EmbeddingConfig, size: number) {
 async function measureEncoderCost(config: EmbeddingConfig) {
   progress(`encoder of all-MiniLM-L6-v2's sizes (${MINILM_SHAPE.layers} layers × ${MINILM_SHAPE.dimension}, feed-forward ${MINILM_SHAPE.feedForward})`);
   const directory = await ensureEncoderCostModel(config.cacheDir);
-  const encoder = await loadTransformersEmbedder({ ...config, model: directory, quantized: false, batchSize: 1024 });
-  await encoder.warmUp();
+  const encoderConfig = { ...config, model: directory, quantized: false, batchSize: 1024 };
+  const inMainThread = await loadTransformersEmbedder(encoderConfig);
+  await inMainThread.warmUp();
+  const inWorker = await loadWorkerEmbedder(encoderConfig);
   const rows = [];
   for (const [profile, minWords, maxWords, batchSize, batches] of [
     ['short', 2, 8, 1, 30],
@@ -226,26 +247,24 @@ async function measureEncoderCost(config: EmbeddingConfig) {
     ['long', 80, 200, 8, 2],
   ] as const) {
     const texts = syntheticTexts(batchSize * batches, minWords, maxWords, 41);
-    const perBatch: number[] = [];
-    const blocking = await measureBlocking(async () => {
-      for (let start = 0; start < texts.length; start += batchSize) {
-        await new Promise((resolve) => setImmediate(resolve));
-        const started = performance.now();
-        await encoder.embed(texts.slice(start, start + batchSize));
-        perBatch.push(performance.now() - started);
-      }
-    });
-    rows.push({
-      texts: profile,
-      words: `${minWords}-${maxWords}`,
-      batchSize,
-      textsPerSecond: round(texts.length / (blocking.elapsedMs / 1000)),
-      msPerBatchP50: round(percentile(perBatch, 50)),
-      eventLoopMaxDelayMs: round(blocking.maxDelayMs),
-    });
+    const run = async (embedder: Embedder) => {
+      const perBatch: number[] = [];
+      const blocking = await measureBlocking(async () => {
+        for (let start = 0; start < texts.length; start += batchSize) {
+          await new Promise((resolve) => setImmediate(resolve));
+          const started = performance.now();
+          await embedder.embed(texts.slice(start, start + batchSize));
+          perBatch.push(performance.now() - started);
+        }
+      });
+      return { textsPerSecond: round(texts.length / (blocking.elapsedMs / 1000)), msPerBatchP50: round(percentile(perBatch, 50)), eventLoopMaxDelayMs: round(blocking.maxDelayMs) };
+    };
+    rows.push({ texts: profile, words: `${minWords}-${maxWords}`, batchSize, mainThread: await run(inMainThread), worker: await run(inWorker) });
   }
-  await encoder.close();
-  return rows;
+  await Promise.all([inMainThread.close(), inWorker.close()]);
+  progress('burst on the MiniLM-sized encoder, in a worker');
+  const burst = await measureBurst({ ...encoderConfig, batchSize: config.batchSize, worker: true }, 64, 3);
+  return { rows, burst };
 }
 
 interface IngestionRow {
@@ -265,17 +284,17 @@ interface Result {
   readonly quantized: boolean;
   readonly maxLength: number;
   readonly queue: { readonly windowMs: number; readonly maxBatch: number };
-  readonly machine: { readonly cpu: string; readonly cores: number; readonly memoryGiB: number; readonly platform: string; readonly node: string };
+  readonly machine: { readonly cpu: string; readonly cores: number; readonly memoryGiB: number; readonly platform: string; readonly node: string; readonly loadAverageAtStart: number };
   readonly load: Awaited<ReturnType<typeof measureLoad>>;
   readonly ingestion: readonly IngestionRow[];
   readonly queries: Awaited<ReturnType<typeof measureQueries>>;
   readonly burst: Awaited<ReturnType<typeof measureBurst>>;
-  readonly encoderCost: Awaited<ReturnType<typeof measureEncoderCost>>;
+  readonly encoderCost: Awaited<ReturnType<typeof measureEncoderCost>> | null;
 }
 
 function markdown(result: Result): string {
   const lines = [
-    `Model ${result.model} (${result.dimension} dimensions, ${result.quantized ? 'quantized' : 'full precision'}, max ${result.maxLength} tokens) on ${result.machine.cores} × ${result.machine.cpu}, ${result.machine.memoryGiB} GiB`,
+    `Model ${result.model} (${result.dimension} dimensions, ${result.quantized ? 'quantized' : 'full precision'}, max ${result.maxLength} tokens) on ${result.machine.cores} × ${result.machine.cpu}, ${result.machine.memoryGiB} GiB, load average ${result.machine.loadAverageAtStart} at start`,
     '',
     `Load: ${result.load.generateOrFindBuiltinMs === null ? '' : `builtin model generated or found in ${result.load.generateOrFindBuiltinMs} ms, `}loaded in ${result.load.loadMs} ms; first call ${result.load.firstCallMs} ms, second ${result.load.secondCallMs} ms.`,
     '',
@@ -289,18 +308,27 @@ function markdown(result: Result): string {
     `| warm: cache hit | ${result.queries.warm.p50Ms} | ${result.queries.warm.p99Ms} |`,
     `| model only (no queue, no cache) | ${result.queries.modelOnly.p50Ms} | ${result.queries.modelOnly.p99Ms} |`,
     '',
-    '| burst of concurrent queries | queries | model calls | total ms | p50 ms | p99 ms | event-loop max delay ms |',
+    `| burst of concurrent queries (median of ${result.burst[0]?.rounds ?? 0} rounds) | queries | model calls | total ms | p50 ms | p99 ms | event-loop max delay ms |`,
     '|---|---:|---:|---:|---:|---:|---:|',
     ...result.burst.map(
       (row) => `| ${row.queue ? `with queue (max batch ${result.queue.maxBatch})` : 'without queue'} | ${row.queries} | ${row.modelCalls} | ${row.totalMs} | ${row.p50Ms} | ${row.p99Ms} | ${row.eventLoopMaxDelayMs} |`,
     ),
   ];
-  if (result.encoderCost.length > 0) {
+  if (result.encoderCost !== null) {
+    const encoder = result.encoderCost;
     lines.push(
       '',
-      `| MiniLM-sized encoder (${MINILM_SHAPE.layers} × ${MINILM_SHAPE.dimension}, random weights, fp32): texts (words) | batch | texts/s | ms/batch p50 | event-loop max delay ms |`,
-      '|---|---:|---:|---:|---:|',
-      ...result.encoderCost.map((row) => `| ${row.texts} (${row.words}) | ${row.batchSize} | ${row.textsPerSecond} | ${row.msPerBatchP50} | ${row.eventLoopMaxDelayMs} |`),
+      `| MiniLM-sized encoder (${MINILM_SHAPE.layers} × ${MINILM_SHAPE.dimension}, random weights, fp32): texts (words) | batch | texts/s | ms/batch p50 | event-loop max delay ms, main thread | event-loop max delay ms, worker |`,
+      '|---|---:|---:|---:|---:|---:|',
+      ...encoder.rows.map(
+        (row) => `| ${row.texts} (${row.words}) | ${row.batchSize} | ${row.mainThread.textsPerSecond} | ${row.mainThread.msPerBatchP50} | ${row.mainThread.eventLoopMaxDelayMs} | ${row.worker.eventLoopMaxDelayMs} |`,
+      ),
+      '',
+      `| burst on the MiniLM-sized encoder in a worker (median of ${encoder.burst[0]?.rounds ?? 0} rounds) | queries | model calls | total ms | p50 ms | p99 ms | event-loop max delay ms |`,
+      '|---|---:|---:|---:|---:|---:|---:|',
+      ...encoder.burst.map(
+        (row) => `| ${row.queue ? `with queue (max batch ${result.queue.maxBatch})` : 'without queue'} | ${row.queries} | ${row.modelCalls} | ${row.totalMs} | ${row.p50Ms} | ${row.p99Ms} | ${row.eventLoopMaxDelayMs} |`,
+      ),
     );
   }
   return `${lines.join('\n')}\n`;
