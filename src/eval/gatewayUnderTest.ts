@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { openApp } from '../app/openApp.js';
 import type { Stores } from '../app/openStores.js';
 import type { Config } from '../config/config.js';
@@ -36,9 +37,14 @@ export function harnessConfig(dataDir: string, env: Readonly<Record<string, stri
   return loadConfig({ ...env, DATA_DIR: dataDir, HOST: '127.0.0.1', PORT: '0', SEED_MOVIELENS: 'none', API_KEYS: '', NODE_ENV: 'development' });
 }
 
+/** The model as configured, and for `builtin` the generated model's name rather than its local path. */
+export function embeddingModelName(config: Config, stores: Stores): string {
+  return config.embedding.model === 'builtin' ? `builtin (${path.basename(stores.embedder.modelId)})` : stores.embedder.modelId;
+}
+
 export function describeConfig(config: Config, stores: Stores): Record<string, unknown> {
   return {
-    embeddingModel: stores.embedder.modelId,
+    embeddingModel: embeddingModelName(config, stores),
     embeddingDimension: stores.embedder.dimension,
     ranking: config.ranking,
   };

@@ -102,7 +102,7 @@ export async function runSearchEval(options: SearchEvalOptions): Promise<SearchR
       });
       systems.push({
         name: 'dense alone',
-        path: `CatalogIndex.searchDense with the app's embedder (${embedder.modelId})`,
+        path: `CatalogIndex.searchDense with the app's embedder (${String(gateway.describe['embeddingModel'])})`,
         failures: 0,
         seconds: (performance.now() - systemStarted) / 1000,
         ...scoreSearch(judgements, dense),
