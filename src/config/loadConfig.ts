@@ -76,7 +76,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       modelPath: path.resolve(cwd, text(env, 'RANKER_MODEL', 'models/ranker.json')),
       candidatesPerSource: integer(env, 'CANDIDATES_PER_SOURCE', 200, 10, 2000),
       poolSize: integer(env, 'CANDIDATE_POOL_SIZE', 300, 10, 5000),
-      defaultDiversity: fraction(env, 'DEFAULT_DIVERSITY', 0.2),
+      defaultDiversity: fraction(env, 'DEFAULT_DIVERSITY', 0.1),
     },
   };
   return deepFreeze(config);

@@ -125,7 +125,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
         const sourceLists: SourceList[] = [
           { source: 'profile', hits: profileHits },
           { source: 'item_similarity', hits: mergeHits(similarLists, ranking.candidatesPerSource) },
-          { source: 'popularity', hits: popular, weight: coldStart ? 1 : 0.5 },
+          { source: 'popularity', hits: popular, weight: coldStart ? 1 : 0.8 },
         ];
         return { profile, sourceLists };
       });
@@ -167,7 +167,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
       return page(
         candidates,
         scope,
-        { model: deps.rankers().recommend, user: null, profile: null, seedCategories: new Set(item.categories), lambda: 0, window: request },
+        { model: deps.rankers().similar, user: null, profile: null, seedCategories: new Set(item.categories), lambda: 0, window: request },
         clock,
         warnings,
       );

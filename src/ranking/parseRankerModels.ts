@@ -36,9 +36,13 @@ function parseModel(value: unknown, where: string): RankerModel {
   };
 }
 
-/** Validates a ranker model file's JSON: `{ search: RankerModel, recommend: RankerModel }`. */
+/** Validates a ranker model file's JSON: `{ search, recommend, similar }`, one RankerModel each. */
 export function parseRankerModels(json: unknown): RankerModels {
   if (!json || typeof json !== 'object') throw new RankerModelError('a ranker model file must hold a JSON object');
   const file = json as Record<string, unknown>;
-  return { search: parseModel(file.search, 'search'), recommend: parseModel(file.recommend, 'recommend') };
+  return {
+    search: parseModel(file.search, 'search'),
+    recommend: parseModel(file.recommend, 'recommend'),
+    similar: parseModel(file.similar, 'similar'),
+  };
 }

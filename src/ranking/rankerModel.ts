@@ -11,8 +11,12 @@ export interface RankerModel {
   readonly bias: number;
 }
 
-/** One model per surface: search ranks by query relevance, recommendations by taste. */
+/**
+ * One model per surface: search ranks by query relevance, recommendations by taste and
+ * popularity, similar items by closeness to the one item.
+ */
 export interface RankerModels {
   readonly search: RankerModel;
   readonly recommend: RankerModel;
+  readonly similar: RankerModel;
 }
