@@ -15,6 +15,7 @@ export default {
   },
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   testMatch: ['<rootDir>/test/**/*.test.ts'],
-  testTimeout: 60000,
+  // Generous: CI shares two cores, and the suites that import a catalog take seconds when idle.
+  testTimeout: 180000,
   reporters: ['default', '<rootDir>/test/support/plainSummaryReporter.cjs'],
 };
