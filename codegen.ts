@@ -1,4 +1,5 @@
 import type { CodegenConfig } from '@graphql-codegen/cli';
+import { ENUM_VALUES } from './src/graphql/enumValues.js';
 
 /**
  * Resolver types from the SDL (schema/ is the source of truth). Mappers make the parent of
@@ -27,25 +28,7 @@ const config: CodegenConfig = {
           ID: { input: 'string', output: 'string' },
           DateTime: { input: 'number', output: 'number' },
         },
-        enumValues: {
-          RetrievalSource: {
-            DENSE: 'dense',
-            LEXICAL: 'lexical',
-            PROFILE: 'profile',
-            ITEM_SIMILARITY: 'item_similarity',
-            POPULARITY: 'popularity',
-          },
-          FilterField: { ID: 'id', CATEGORY: 'category', TAG: 'tag', YEAR: 'year' },
-          EventType: {
-            VIEW: 'view',
-            CLICK: 'click',
-            ADD_TO_CART: 'add_to_cart',
-            PURCHASE: 'purchase',
-            RATING: 'rating',
-            IMPRESSION: 'impression',
-          },
-          EventStatus: { ACCEPTED: 'accepted', DUPLICATE: 'duplicate', REJECTED: 'rejected' },
-        },
+        enumValues: ENUM_VALUES,
         mappers: {
           Item: '../../domain/item.js#Item',
           ItemStats: '../../ports/featureStore.js#ItemStats',

@@ -1,4 +1,5 @@
 import type { Resolvers } from '../generated/resolversTypes.js';
+import { ENUM_VALUES } from '../enumValues.js';
 import { dateTimeScalar } from '../scalars/dateTimeScalar.js';
 import { deleteItems } from './deleteItems.js';
 import { explanationType } from './explanationType.js';
@@ -29,21 +30,5 @@ export const resolvers: Resolvers = {
   ItemConnection: itemConnectionType,
   ItemEdge: itemEdgeType,
   Explanation: explanationType,
-  RetrievalSource: {
-    DENSE: 'dense',
-    LEXICAL: 'lexical',
-    PROFILE: 'profile',
-    ITEM_SIMILARITY: 'item_similarity',
-    POPULARITY: 'popularity',
-  },
-  FilterField: { ID: 'id', CATEGORY: 'category', TAG: 'tag', YEAR: 'year' },
-  EventType: {
-    VIEW: 'view',
-    CLICK: 'click',
-    ADD_TO_CART: 'add_to_cart',
-    PURCHASE: 'purchase',
-    RATING: 'rating',
-    IMPRESSION: 'impression',
-  },
-  EventStatus: { ACCEPTED: 'accepted', DUPLICATE: 'duplicate', REJECTED: 'rejected' },
+  ...ENUM_VALUES,
 };
