@@ -33,5 +33,5 @@ export interface RecsReport {
   readonly durations: Readonly<Record<string, number>>;
   readonly systems: readonly RecsSystemResult[];
   /** The first few gateway failures, verbatim, for whoever has to fix them. */
-  readonly failureSamples: readonly { readonly userId: string; readonly message: string }[];
+  readonly failureSamples: readonly { readonly key: string; readonly message: string }[];
 }

@@ -17,6 +17,7 @@ import { writeTrainingDir } from '../movieLens/writeTrainingDir.js';
 import { relevantByUser } from '../relevantByUser.js';
 import { machineInfo } from '../report/machineInfo.js';
 import { temporalSplit } from '../temporalSplit.js';
+import type { FetchedRankings } from '../fetchRankings.js';
 import { fetchRecommendations } from './fetchRecommendations.js';
 import { recsMarkdown } from './recsMarkdown.js';
 import type { RecsReport, RecsSystemResult } from './recsReport.js';
@@ -92,7 +93,7 @@ export async function runRecsEval(options: RecsEvalOptions): Promise<RecsReport>
       },
     });
     let gatewayResult: RecsSystemResult;
-    let gatewayFailures: { userId: string; message: string }[];
+    let gatewayFailures: FetchedRankings['failures'];
     const systems: RecsSystemResult[] = [];
     const catalogIds = new Set(movies.map((movie) => movie.id));
     const genres = new Map(movies.map((movie) => [movie.id, movie.genres]));

@@ -26,5 +26,5 @@ export interface SearchReport {
   readonly ingestion: Readonly<Record<string, number>>;
   readonly durations: Readonly<Record<string, number>>;
   readonly systems: readonly SearchSystemResult[];
-  readonly failureSamples: readonly { readonly queryId: string; readonly message: string }[];
+  readonly failureSamples: readonly { readonly key: string; readonly message: string }[];
 }
