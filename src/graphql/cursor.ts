@@ -1,5 +1,5 @@
 import { badInput } from '../domain/errors.js';
-import { quote } from './input/quote.js';
+import { quote } from '../domain/quote.js';
 
 const PREFIX = 'cursor:v1:';
 /** Positions are bounded by the candidate pool; this only keeps a forged cursor from being absurd. */

@@ -1,8 +1,8 @@
 import type { InteractionEvent } from '../domain/event.js';
 import { badInput } from '../domain/errors.js';
 import { itemText, type Item } from '../domain/item.js';
+import { quote } from '../domain/quote.js';
 import { validateEvent } from '../ingestion/validateEvent.js';
-import { validateItem } from '../ingestion/validateItem.js';
 import type { CatalogIndex } from '../ports/catalogIndex.js';
 import type { Embedder } from '../ports/embedder.js';
 import type { FeatureStore } from '../ports/featureStore.js';
@@ -17,20 +17,22 @@ export interface MutationDeps {
 }
 
 /**
- * The write side of the gateway. Item writes are all or nothing: one invalid item refuses
- * the call before anything is written. Events are judged one by one, since a client cannot
+ * The write side of the gateway. Item writes are all or nothing: a repeated id refuses the
+ * call before anything is written. Events are judged one by one, since a client cannot
  * fix another client's bad event.
  */
 export function applyMutations(deps: MutationDeps): Pick<Gateway, 'upsertItems' | 'deleteItems' | 'recordEvents'> {
   const { catalog, features, embedder, now } = deps;
   return {
     async upsertItems(inputs: readonly ItemInput[]) {
-      inputs.forEach((input, index) => {
-        const check = validateItem(input);
-        if (!check.ok) throw badInput(`items[${index}]: ${check.reason}`, 'items');
-      });
+      // Each item was held to validateItem at the API edge, where the error can name its index.
       const ids = inputs.map((input) => input.id);
-      if (new Set(ids).size !== ids.length) throw badInput('items: the same id is given twice', 'items');
+      const firstIndex = new Map<string, number>();
+      ids.forEach((id, index) => {
+        const earlier = firstIndex.get(id);
+        if (earlier !== undefined) throw badInput(`items[${earlier}] and items[${index}] have the same id ${quote(id)}`, 'items');
+        firstIndex.set(id, index);
+      });
       const existing = await catalog.getItems(ids);
       const at = now();
       const items: Item[] = inputs.map((input, i) => ({ ...input, createdAt: existing[i]?.createdAt ?? at }));
@@ -56,7 +58,7 @@ export function applyMutations(deps: MutationDeps): Pick<Gateway, 'upsertItems' 
           checked.push({ index, event: check.value });
           outcomes.push(null);
         } else {
-          outcomes.push({ index, eventId: input.id ?? '', status: 'rejected', reason: check.reason });
+          outcomes.push({ index, eventId: input.id, status: 'rejected', reason: check.reason });
         }
       });
       const itemIds = [...new Set(checked.map(({ event }) => event.itemId))];
@@ -65,7 +67,7 @@ export function applyMutations(deps: MutationDeps): Pick<Gateway, 'upsertItems' 
       found.forEach((item) => item && items.set(item.id, item));
       const known = checked.filter(({ index, event }) => {
         if (items.has(event.itemId)) return true;
-        outcomes[index] = { index, eventId: event.id, status: 'rejected', reason: `unknown item id ${JSON.stringify(event.itemId)}` };
+        outcomes[index] = { index, eventId: event.id, status: 'rejected', reason: `unknown item id ${quote(event.itemId)}` };
         return false;
       });
       const result = await features.applyEvents(

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Candidate } from '../domain/candidate.js';
 import { badInput, GatewayError } from '../domain/errors.js';
+import { quote } from '../domain/quote.js';
 import type { RankingConfig } from '../config/config.js';
 import { createLoaders } from '../features/loaders.js';
 import { profileVector } from '../features/profileVector.js';
@@ -105,7 +106,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
       );
       const missing = request.itemIds.filter((_, i) => !seeds[i] || seeds[i] instanceof Error);
       if (missing.length > 0) {
-        throw new GatewayError('NOT_FOUND', `no item has id ${missing.map((id) => JSON.stringify(id)).join(', ')}`, { argument: 'itemIds', ids: missing });
+        throw new GatewayError('NOT_FOUND', `no item has id ${missing.map(quote).join(', ')}`, { argument: 'itemIds', ids: missing });
       }
       const exclude = new Set<string>([...(user?.seenItemIds ?? []), ...request.itemIds]);
       const recent = user?.recentPositives.map((entry) => entry.itemId) ?? [];
@@ -154,7 +155,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
         Promise.all([scope.loaders.items.load(request.itemId), scope.loaders.vectors.load(request.itemId)]),
       );
       if (!item) {
-        throw new GatewayError('NOT_FOUND', `no item has id ${JSON.stringify(request.itemId)}`, { argument: 'itemId' });
+        throw new GatewayError('NOT_FOUND', `no item has id ${quote(request.itemId)}`, { argument: 'itemId' });
       }
       const opts = options(request.filter, new Set([item.id]));
       const [neighbours, lexical] = await clock.time('retrieval', () =>

@@ -68,7 +68,8 @@ export type EventStatus = 'accepted' | 'duplicate' | 'rejected';
 
 export interface EventOutcome {
   readonly index: number;
-  readonly eventId: string;
+  /** null for an event rejected before it had an id (none given, fields too broken to derive one). */
+  readonly eventId: string | null;
   readonly status: EventStatus;
   readonly reason: string | null;
 }

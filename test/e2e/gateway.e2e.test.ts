@@ -158,6 +158,23 @@ describe('the gateway end to end on the MovieLens fixture (real stores, real mod
     expect(user.user).toEqual({ eventCount: 1, positiveCount: 1, recentItems: [{ id: firstId }] });
   });
 
+  it('names what is wrong with a rejected event or a repeated item id', async () => {
+    const recorded = await gateway.data(
+      `mutation Rec($events: [EventInput!]!) { recordEvents(events: $events) { acceptedCount results { eventId status reason } } }`,
+      { events: [{ type: 'RATING', userId: 'e2e-other', itemId: '1', value: 7, timestamp: '2018-01-01T00:00:00Z' }] },
+    );
+    expect(recorded.recordEvents).toEqual({
+      acceptedCount: 0,
+      results: [{ eventId: null, status: 'REJECTED', reason: 'value of a rating must be from 0.5 to 5, got 7' }],
+    });
+    const repeated = await gateway.post({
+      query: 'mutation { upsertItems(items: [{ id: "d", title: "One" }, { id: "e", title: "Two" }, { id: "d", title: "Three" }]) { upsertedCount } }',
+    });
+    expect(repeated.body.errors[0].message).toBe('items[0] and items[2] have the same id "d"');
+    expect(repeated.body.errors[0].extensions).toEqual({ code: 'BAD_USER_INPUT', argument: 'items' });
+    expect(await gateway.data('{ item(id: "d") { id } }')).toEqual({ item: null });
+  });
+
   it('upserted items are searchable when the mutation returns, deleted ones are gone', async () => {
     const upserted = await gateway.data(
       `mutation { upsertItems(items: [{ id: "e2e-1", title: "Zorblax the Quantum Otter", categories: ["Animation"], year: 2024 }]) { upsertedCount ids } }`,

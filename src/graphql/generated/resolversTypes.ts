@@ -65,8 +65,8 @@ export type EventInput = {
 /** What became of one event. */
 export type EventResult = {
   __typename?: 'EventResult';
-  /** The event's id (given or derived). */
-  eventId: Scalars['ID']['output'];
+  /** The event's id (given or derived); null when the event was rejected before it had one. */
+  eventId?: Maybe<Scalars['ID']['output']>;
   /** The event's 0-based position in the batch. */
   index: Scalars['Int']['output'];
   /** Why the event was rejected; null otherwise. */
@@ -642,7 +642,7 @@ export type DeleteItemsPayloadResolvers<ContextType = GraphQLContext, ParentType
 };
 
 export type EventResultResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['EventResult'] = ResolversParentTypes['EventResult']> = {
-  eventId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  eventId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   index?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['EventStatus'], ParentType, ContextType>;

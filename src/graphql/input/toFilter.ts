@@ -3,7 +3,7 @@ import type { Condition, FieldCondition, Filter, FilterField, Match, Range } fro
 import { DEFAULT_FILTER_LIMITS, validateFilter } from '../../domain/validateFilter.js';
 import type { FilterCondition, ItemFilter, MatchInput, RangeInput } from '../generated/resolversTypes.js';
 import { LIMITS } from './limits.js';
-import { quote } from './quote.js';
+import { quote } from '../../domain/quote.js';
 
 /**
  * An `ItemFilter` argument as the domain's Qdrant-style filter, checked against the SDL's
