@@ -6,6 +6,7 @@ import {
 import type { ServerConfig } from '../config/config.js';
 import type { GraphQLContext } from '../graphql/context.js';
 import { createFormatError } from '../graphql/createFormatError.js';
+import { knownOperationTypesRule } from '../graphql/knownOperationTypesRule.js';
 import type { Logger } from '../graphql/logger.js';
 import { resolvers } from '../graphql/resolvers/resolvers.js';
 import { loadTypeDefs } from '../graphql/typeDefs.js';
@@ -37,7 +38,7 @@ export function createApolloServer(options: ApolloServerOptions): ApolloServer<G
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
     formatError: createFormatError(logger),
-    validationRules: armor.validationRules,
+    validationRules: [knownOperationTypesRule, ...armor.validationRules],
     parseOptions: { maxTokens: ARMOR_LIMITS.maxTokens },
     plugins: [
       ...(armor.plugins as ApolloServerPlugin<GraphQLContext>[]),

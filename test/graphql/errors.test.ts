@@ -15,6 +15,17 @@ describe('error policy and degradation', () => {
     await harness.server.stop();
   });
 
+  it('refuses a subscription as a validation error, not an internal one', async () => {
+    const result = await harness.run('subscription { search(query: "toy") { totalCount } }');
+    expect(result.errors).toEqual([
+      {
+        message: 'This API has no subscription operations: send a query or a mutation.',
+        locations: [{ line: 1, column: 1 }],
+        extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+      },
+    ]);
+  });
+
   it('masks an unexpected error as INTERNAL_SERVER_ERROR and logs it with its stack', async () => {
     harness.gateway.failure = new TypeError('Cannot read properties of undefined (reading "secret_table")');
     const result = await harness.run('{ search(query: "toy") { totalCount } }');
