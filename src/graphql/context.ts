@@ -19,9 +19,6 @@ export interface GraphQLContext {
    * sent back in the response's `extensions.warnings` instead of failing the request.
    */
   readonly warnings: string[];
-  /**
-   * The stage timings of every pipeline call the request made, for `extensions.timings` and the
-   * Prometheus metrics; absent where no server records them (executeOperation tests).
-   */
-  readonly stageTimings?: StageTimings[];
+  /** The stage timings of every pipeline call the request made, for `extensions.timings` and the Prometheus metrics. */
+  readonly stageTimings: StageTimings[];
 }

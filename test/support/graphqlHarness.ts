@@ -30,7 +30,7 @@ export async function startHarness(options: { apiKeys?: readonly string[] } = {}
     gateway,
     logger,
     async run(query, variables, access = 'open') {
-      const contextValue: GraphQLContext = { gateway, scope: gateway.createScope(), access, warnings: [] };
+      const contextValue: GraphQLContext = { gateway, scope: gateway.createScope(), access, warnings: [], stageTimings: [] };
       const response = await server.executeOperation({ query, variables: variables ?? {} }, { contextValue });
       if (response.body.kind !== 'single') throw new Error('expected a single result, got an incremental one');
       return response.body.singleResult;

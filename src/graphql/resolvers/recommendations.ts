@@ -5,7 +5,7 @@ import { LIMITS } from '../input/limits.js';
 import { toDiversity } from '../input/toDiversity.js';
 import { toFilter } from '../input/toFilter.js';
 import { toPageWindow } from '../input/toPageWindow.js';
-import { reportWarnings } from './reportWarnings.js';
+import { reportPage } from './reportPage.js';
 
 export const recommendations: NonNullable<QueryResolvers['recommendations']> = async (_root, args, context) => {
   const itemIds = args.itemIds ?? [];
@@ -21,5 +21,5 @@ export const recommendations: NonNullable<QueryResolvers['recommendations']> = a
     diversity: toDiversity(args.diversity),
     ...toPageWindow(args.first, args.after),
   };
-  return reportWarnings(await context.gateway.recommend(request, context.scope), context);
+  return reportPage(await context.gateway.recommend(request, context.scope), context);
 };

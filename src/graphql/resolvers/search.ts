@@ -3,7 +3,7 @@ import { toDiversity } from '../input/toDiversity.js';
 import { toFilter } from '../input/toFilter.js';
 import { toPageWindow } from '../input/toPageWindow.js';
 import { toQueryText } from '../input/toQueryText.js';
-import { reportWarnings } from './reportWarnings.js';
+import { reportPage } from './reportPage.js';
 
 export const search: NonNullable<QueryResolvers['search']> = async (_root, args, context) => {
   const request = {
@@ -13,5 +13,5 @@ export const search: NonNullable<QueryResolvers['search']> = async (_root, args,
     diversity: toDiversity(args.diversity),
     ...toPageWindow(args.first, args.after),
   };
-  return reportWarnings(await context.gateway.search(request, context.scope), context);
+  return reportPage(await context.gateway.search(request, context.scope), context);
 };
