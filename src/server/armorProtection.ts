@@ -1,4 +1,6 @@
 import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { GraphQLError, type ValidationContext } from 'graphql';
+import { hasPageSizeError } from '../graphql/pageSizeRule.js';
 
 /**
  * Static limits on an operation's shape, checked before anything runs; the example operations
@@ -20,6 +22,23 @@ export const ARMOR_LIMITS = {
 } as const;
 
 /**
+ * Armor words every refusal "Syntax Error: …", which misleads a caller whose query parsed
+ * fine, and throws it; reported here instead, without the prefix, as a validation error.
+ */
+type RejectCallback = (context: ValidationContext | null, error: GraphQLError) => void;
+
+const report: RejectCallback = (context, error) => {
+  context?.reportError(new GraphQLError(error.message.replace(/^Syntax Error: /, '')));
+};
+
+/** A literal `first` over its cap is what makes such a query costly: its own error says so. */
+const reportCost: RejectCallback = (context, error) => {
+  if (context && !hasPageSizeError(context.getDocument())) report(context, error);
+};
+
+const reported = { propagateOnRejection: false, onReject: [report] };
+
+/**
  * graphql-armor's validation rules and plugins for Apollo. The token limit is not armor's:
  * its Apollo plugin throws from `parsingDidStart`, which Apollo treats as a crash (HTTP 500,
  * and a rejected executeOperation); graphql-js's own `maxTokens` parse option, set in
@@ -28,10 +47,10 @@ export const ARMOR_LIMITS = {
  */
 export function armorProtection(options: { readonly introspection: boolean }) {
   return new ApolloArmor({
-    maxDepth: { n: ARMOR_LIMITS.maxDepth },
-    maxAliases: { n: ARMOR_LIMITS.maxAliases },
-    costLimit: { maxCost: ARMOR_LIMITS.maxCost },
-    maxDirectives: { n: ARMOR_LIMITS.maxDirectives },
+    maxDepth: { n: ARMOR_LIMITS.maxDepth, ...reported },
+    maxAliases: { n: ARMOR_LIMITS.maxAliases, ...reported },
+    costLimit: { maxCost: ARMOR_LIMITS.maxCost, propagateOnRejection: false, onReject: [reportCost] },
+    maxDirectives: { n: ARMOR_LIMITS.maxDirectives, ...reported },
     maxTokens: { enabled: false },
     blockFieldSuggestion: { enabled: !options.introspection },
   }).protect();

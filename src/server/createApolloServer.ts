@@ -7,6 +7,7 @@ import type { ServerConfig } from '../config/config.js';
 import type { GraphQLContext } from '../graphql/context.js';
 import { createFormatError } from '../graphql/createFormatError.js';
 import { knownOperationTypesRule } from '../graphql/knownOperationTypesRule.js';
+import { pageSizeRule } from '../graphql/pageSizeRule.js';
 import type { Logger } from '../graphql/logger.js';
 import { resolvers } from '../graphql/resolvers/resolvers.js';
 import { loadTypeDefs } from '../graphql/typeDefs.js';
@@ -38,7 +39,8 @@ export function createApolloServer(options: ApolloServerOptions): ApolloServer<G
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
     formatError: createFormatError(logger),
-    validationRules: [knownOperationTypesRule, ...armor.validationRules],
+    // Ours first, so that a precise error precedes armor's generic ones for the same cause.
+    validationRules: [knownOperationTypesRule, pageSizeRule, ...armor.validationRules],
     parseOptions: { maxTokens: ARMOR_LIMITS.maxTokens },
     plugins: [
       ...(armor.plugins as ApolloServerPlugin<GraphQLContext>[]),

@@ -45,28 +45,28 @@ describe('operation limits (graphql-armor and the parser)', () => {
       `{ search(query: "toy") { edges { node { ${'... on Item { '.repeat(levels)}id${' }'.repeat(levels)} } } } }`;
     expect((await harness.run(nested(4))).errors).toBeUndefined();
     expect(await harness.run(nested(5))).toEqual({
-      errors: [{ message: 'Syntax Error: Query depth limit of 8 exceeded, found 9.', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }],
+      errors: [{ message: 'Query depth limit of 8 exceeded, found 9.', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }],
     });
   });
 
   it('refuses too many aliases with a validation error', async () => {
     const query = `{ ${Array.from({ length: ARMOR_LIMITS.maxAliases + 1 }, (_, i) => `a${i}: item(id: "1") { id }`).join(' ')} }`;
     expect(await harness.run(query)).toEqual({
-      errors: [{ message: 'Syntax Error: Aliases limit of 15 exceeded, found 16.', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }],
+      errors: [{ message: 'Aliases limit of 15 exceeded, found 16.', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }],
     });
   });
 
   it('refuses an operation that costs too much', async () => {
     const query = `{ a: search(query: "a", first: 100) { ${CONNECTION} } b: search(query: "b", first: 100) { ${CONNECTION} } }`;
     expect(await harness.run(query)).toEqual({
-      errors: [{ message: 'Syntax Error: Query Cost limit of 20000 exceeded, found 36475.', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }],
+      errors: [{ message: 'Query Cost limit of 20000 exceeded, found 36475.', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }],
     });
   });
 
   it('refuses too many directives', async () => {
     const fields = Array.from({ length: ARMOR_LIMITS.maxDirectives + 1 }, () => 'id @include(if: true)').join(' ');
     const result = await harness.run(`{ item(id: "1") { ${fields} } }`);
-    expect(result.errors?.[0]).toEqual({ message: 'Syntax Error: Directives limit of 20 exceeded, found 21.', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+    expect(result.errors?.[0]).toEqual({ message: 'Directives limit of 20 exceeded, found 21.', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
   });
 
   it('refuses a document of too many tokens at parsing', async () => {

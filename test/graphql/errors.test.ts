@@ -26,6 +26,20 @@ describe('error policy and degradation', () => {
     ]);
   });
 
+  it('reports a literal first far over the cap as BAD_USER_INPUT naming first, before the cost limit', async () => {
+    const result = await harness.run('{ search(query: "toy", first: 100000) { totalCount } }');
+    // Alone: the cost limit, which this first would also exceed, leaves the report to it.
+    expect(result.errors).toEqual([
+      {
+        message: '`first` must be at most 100 (results are capped at 100 per page), got 100000',
+        locations: [{ line: 1, column: 24 }],
+        extensions: { argument: 'first', code: 'BAD_USER_INPUT' },
+      },
+    ]);
+    const nested = await harness.run('{ user(id: "7") { recentItems(first: 0) { id } } }');
+    expect(nested.errors?.[0]?.extensions).toEqual({ argument: 'first', code: 'BAD_USER_INPUT' });
+  });
+
   it('masks an unexpected error as INTERNAL_SERVER_ERROR and logs it with its stack', async () => {
     harness.gateway.failure = new TypeError('Cannot read properties of undefined (reading "secret_table")');
     const result = await harness.run('{ search(query: "toy") { totalCount } }');
