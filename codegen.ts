@@ -33,7 +33,7 @@ const config: CodegenConfig = {
           Item: '../../domain/item.js#Item',
           ItemStats: '../../ports/featureStore.js#ItemStats',
           User: '../../ports/featureStore.js#UserProfile',
-          ItemConnection: '../../pipeline/requests.js#ResultPage',
+          ItemConnection: '../connectionPage.js#ConnectionPage',
           ItemEdge: '../resultEdge.js#ResultEdge',
           Explanation: '../../domain/scoredItem.js#RankedItem',
           RetrievalHit: '../../domain/candidate.js#SourceHit',

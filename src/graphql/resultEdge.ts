@@ -7,4 +7,6 @@ export interface ResultEdge {
   /** 0-based position in the whole ranked list. */
   readonly position: number;
   readonly item: Item;
+  /** The list the edge belongs to, for its cursor. */
+  readonly listKey: string;
 }

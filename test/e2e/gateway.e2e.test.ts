@@ -95,6 +95,11 @@ describe('the gateway end to end on the MovieLens fixture (real stores, real mod
     expect(page2.recommendations.edges.map((e: any) => e.rank)).toEqual([6, 7, 8, 9, 10]);
     expect(page1.recommendations.pageInfo.hasPreviousPage).toBe(false);
     expect(page2.recommendations.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: true });
+    // A cursor pages its own list only.
+    const elsewhere = await gateway.post({
+      query: '{ search(query: "toy", after: $after) { totalCount } }'.replace('$after', JSON.stringify(page1.recommendations.pageInfo.endCursor)),
+    });
+    expect(elsewhere.body.errors[0].extensions).toEqual({ code: 'BAD_USER_INPUT', argument: 'after' });
   });
 
   it('applies filters inside retrieval', async () => {

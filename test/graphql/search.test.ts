@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { encodeCursor } from '../../src/graphql/cursor.js';
+import { listKey } from '../../src/graphql/listKey.js';
 import { startHarness, type Harness } from '../support/graphqlHarness.js';
 
 const SEARCH = /* GraphQL */ `
@@ -30,6 +31,10 @@ const SEARCH = /* GraphQL */ `
 
 const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
 
+/** The cursor at `position` of the plain search list for `query`. */
+const cursorOf = (query: string, position: number) =>
+  encodeCursor(position, listKey('search', { query, filter: null, userId: null, diversity: null }));
+
 describe('search', () => {
   let harness: Harness;
   beforeAll(async () => {
@@ -52,10 +57,10 @@ describe('search', () => {
         requestId: 'req-1',
         totalCount: 2,
         modelVersion: 'test-ranker-1',
-        pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: encodeCursor(0), endCursor: encodeCursor(1) },
+        pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: cursorOf('toy story', 0), endCursor: cursorOf('toy story', 1) },
         edges: [
           {
-            cursor: encodeCursor(0),
+            cursor: cursorOf('toy story', 0),
             rank: 1,
             score: sigmoid(1),
             node: {
@@ -76,7 +81,7 @@ describe('search', () => {
             },
           },
           {
-            cursor: encodeCursor(1),
+            cursor: cursorOf('toy story', 1),
             rank: 2,
             score: sigmoid(1),
             node: {
@@ -106,17 +111,17 @@ describe('search', () => {
     const page1 = (first.data as any).search;
     expect(page1.totalCount).toBe(6);
     expect(page1.edges.map((edge: any) => [edge.rank, edge.node.id])).toEqual([[1, '1'], [2, '1196']]);
-    expect(page1.pageInfo).toEqual({ hasNextPage: true, hasPreviousPage: false, startCursor: encodeCursor(0), endCursor: encodeCursor(1) });
+    expect(page1.pageInfo).toEqual({ hasNextPage: true, hasPreviousPage: false, startCursor: cursorOf('adventure', 0), endCursor: cursorOf('adventure', 1) });
 
     const second = await harness.run(SEARCH, { query: 'adventure', first: 3, after: page1.pageInfo.endCursor });
     const page2 = (second.data as any).search;
     expect(harness.gateway.calls.at(-1)).toMatchObject({ method: 'search', request: { offset: 2, first: 3 } });
     expect(page2.edges.map((edge: any) => [edge.rank, edge.cursor, edge.node.id])).toEqual([
-      [3, encodeCursor(2), '2'],
-      [4, encodeCursor(3), '2355'],
-      [5, encodeCursor(4), '260'],
+      [3, cursorOf('adventure', 2), '2'],
+      [4, cursorOf('adventure', 3), '2355'],
+      [5, cursorOf('adventure', 4), '260'],
     ]);
-    expect(page2.pageInfo).toEqual({ hasNextPage: true, hasPreviousPage: true, startCursor: encodeCursor(2), endCursor: encodeCursor(4) });
+    expect(page2.pageInfo).toEqual({ hasNextPage: true, hasPreviousPage: true, startCursor: cursorOf('adventure', 2), endCursor: cursorOf('adventure', 4) });
 
     const last = await harness.run(SEARCH, { query: 'adventure', first: 3, after: page2.pageInfo.endCursor });
     const page3 = (last.data as any).search;
@@ -125,7 +130,7 @@ describe('search', () => {
   });
 
   it('gives an empty page with null cursors past the end', async () => {
-    const result = await harness.run(SEARCH, { query: 'toy', after: encodeCursor(5) });
+    const result = await harness.run(SEARCH, { query: 'toy', after: cursorOf('toy', 5) });
     expect((result.data as any).search).toMatchObject({
       totalCount: 2,
       edges: [],

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { encodeCursor } from '../../src/graphql/cursor.js';
+import { listKey } from '../../src/graphql/listKey.js';
 import { startHarness, type Harness } from '../support/graphqlHarness.js';
 
 /** The one error of a result, as code, argument and message. */
@@ -60,8 +61,10 @@ describe('argument validation', () => {
   });
 
   it('refuses a cursor this API did not make, naming after', async () => {
-    const forged = Buffer.from('cursor:v1:-3').toString('base64url');
-    for (const after of ['not-a-cursor', forged, `${encodeCursor(3)}==`, Buffer.from('cursor:v1:07').toString('base64url')]) {
+    const toyList = listKey('search', { query: 'toy', filter: null, userId: null, diversity: null });
+    const forged = Buffer.from(`cursor:v2:${toyList}:-3`).toString('base64url');
+    const padded = `${encodeCursor(3, toyList)}==`;
+    for (const after of ['not-a-cursor', forged, padded, Buffer.from(`cursor:v2:${toyList}:07`).toString('base64url'), Buffer.from('cursor:v1:3').toString('base64url')]) {
       const error = onlyError(await search({ q: 'toy', after }));
       expect(error.code).toBe('BAD_USER_INPUT');
       expect(error.argument).toBe('after');
@@ -70,6 +73,17 @@ describe('argument validation', () => {
     expect(onlyError(await search({ q: 'toy', after: 'bogus' })).message).toBe(
       '`after` is not a cursor of this API: pass a `cursor` or `pageInfo.endCursor` from an earlier page, got "bogus"',
     );
+    expect((await search({ q: 'toy', after: encodeCursor(3, toyList) })).errors).toBeUndefined();
+  });
+
+  it('refuses a cursor of another list, naming after', async () => {
+    const otherList = listKey('search', { query: 'star wars', filter: null, userId: null, diversity: null });
+    expect(onlyError(await search({ q: 'toy', after: encodeCursor(3, otherList) }))).toEqual({
+      code: 'BAD_USER_INPUT',
+      argument: 'after',
+      message:
+        '`after` is a cursor of another list (another query, filter, user or item): page with the cursors of this list, or start again without `after`',
+    });
   });
 
   it('asks recommendations for a user or seed items, and at most 50 seeds', async () => {

@@ -2,10 +2,11 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { Item as ItemModel } from '../../domain/item.js';
 import type { ItemStats as ItemStatsModel, UserProfile as UserProfileModel } from '../../ports/featureStore.js';
-import type { ResultPage as ResultPageModel, EventOutcome as EventOutcomeModel } from '../../pipeline/requests.js';
+import type { ConnectionPage as ConnectionPageModel } from '../connectionPage.js';
 import type { ResultEdge as ResultEdgeModel } from '../resultEdge.js';
 import type { RankedItem as RankedItemModel, FeatureContribution as FeatureContributionModel, RerankNote as RerankNoteModel } from '../../domain/scoredItem.js';
 import type { SourceHit as SourceHitModel } from '../../domain/candidate.js';
+import type { EventOutcome as EventOutcomeModel } from '../../pipeline/requests.js';
 import type { GraphQLContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -575,7 +576,7 @@ export type ResolversTypes = {
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Item: ResolverTypeWrapper<ItemModel>;
-  ItemConnection: ResolverTypeWrapper<ResultPageModel>;
+  ItemConnection: ResolverTypeWrapper<ConnectionPageModel>;
   ItemEdge: ResolverTypeWrapper<ResultEdgeModel>;
   ItemFilter: ItemFilter;
   ItemInput: ItemInput;
@@ -609,7 +610,7 @@ export type ResolversParentTypes = {
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
   Item: ItemModel;
-  ItemConnection: ResultPageModel;
+  ItemConnection: ConnectionPageModel;
   ItemEdge: ResultEdgeModel;
   ItemFilter: ItemFilter;
   ItemInput: ItemInput;

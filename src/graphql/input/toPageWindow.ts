@@ -6,12 +6,12 @@ import { LIMITS } from './limits.js';
 const DEFAULT_PAGE_SIZE = 10;
 
 /**
- * `first` and `after` as a window of the ranked list. An explicit null `first` means the
- * default, as an omitted one does; a cursor points at the last result seen, so the page
- * starts after it.
+ * `first` and `after` as a window of the ranked list `listKey` names. An explicit null
+ * `first` means the default, as an omitted one does; a cursor points at the last result seen,
+ * so the page starts after it.
  */
-export function toPageWindow(first: number | null | undefined, after: string | null | undefined): PageWindow {
-  return { first: checkFirst(first ?? DEFAULT_PAGE_SIZE, LIMITS.pageSize), offset: after == null ? 0 : decodeCursor(after) + 1 };
+export function toPageWindow(first: number | null | undefined, after: string | null | undefined, listKey: string): PageWindow {
+  return { first: checkFirst(first ?? DEFAULT_PAGE_SIZE, LIMITS.pageSize), offset: after == null ? 0 : decodeCursor(after, listKey) + 1 };
 }
 
 /** A count argument within 1..max; over the cap is an error, not a silent clamp, so clients notice. */

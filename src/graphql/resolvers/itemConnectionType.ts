@@ -12,7 +12,7 @@ export const itemConnectionType = {
     page.items.forEach((ranked, index) => {
       const item: Item | null | undefined = items[index];
       if (item) {
-        edges.push({ ranked, position: page.offset + index, item });
+        edges.push({ ranked, position: page.offset + index, item, listKey: page.listKey });
       } else {
         // Deleted between ranking and rendering: leaving it out beats failing the whole list.
         addWarning(context, `item ${ranked.itemId} left the catalog while the request ran and is not in the page`);
@@ -25,8 +25,8 @@ export const itemConnectionType = {
     return {
       hasNextPage: end < page.total,
       hasPreviousPage: page.offset > 0,
-      startCursor: page.items.length > 0 ? encodeCursor(page.offset) : null,
-      endCursor: page.items.length > 0 ? encodeCursor(end - 1) : null,
+      startCursor: page.items.length > 0 ? encodeCursor(page.offset, page.listKey) : null,
+      endCursor: page.items.length > 0 ? encodeCursor(end - 1, page.listKey) : null,
     };
   },
 } satisfies ItemConnectionResolvers;

@@ -5,6 +5,7 @@ import { LIMITS } from '../input/limits.js';
 import { toDiversity } from '../input/toDiversity.js';
 import { toFilter } from '../input/toFilter.js';
 import { toPageWindow } from '../input/toPageWindow.js';
+import { listKey } from '../listKey.js';
 import { reportPage } from './reportPage.js';
 
 export const recommendations: NonNullable<QueryResolvers['recommendations']> = async (_root, args, context) => {
@@ -14,12 +15,8 @@ export const recommendations: NonNullable<QueryResolvers['recommendations']> = a
   if (userId === null && itemIds.length === 0) {
     throw badInput('give `userId`, `itemIds` or both: recommendations need someone or something to start from', 'userId');
   }
-  const request = {
-    userId,
-    itemIds,
-    filter: toFilter(args.filter),
-    diversity: toDiversity(args.diversity),
-    ...toPageWindow(args.first, args.after),
-  };
-  return reportPage(await context.gateway.recommend(request, context.scope), context);
+  const list = { userId, itemIds, filter: toFilter(args.filter), diversity: toDiversity(args.diversity) };
+  const key = listKey('recommendations', list);
+  const request = { ...list, ...toPageWindow(args.first, args.after, key) };
+  return reportPage(await context.gateway.recommend(request, context.scope), key, context);
 };

@@ -3,15 +3,17 @@ import { toDiversity } from '../input/toDiversity.js';
 import { toFilter } from '../input/toFilter.js';
 import { toPageWindow } from '../input/toPageWindow.js';
 import { toQueryText } from '../input/toQueryText.js';
+import { listKey } from '../listKey.js';
 import { reportPage } from './reportPage.js';
 
 export const search: NonNullable<QueryResolvers['search']> = async (_root, args, context) => {
-  const request = {
+  const list = {
     query: toQueryText(args.query),
     filter: toFilter(args.filter),
     userId: args.userId ?? null,
     diversity: toDiversity(args.diversity),
-    ...toPageWindow(args.first, args.after),
   };
-  return reportPage(await context.gateway.search(request, context.scope), context);
+  const key = listKey('search', list);
+  const request = { ...list, ...toPageWindow(args.first, args.after, key) };
+  return reportPage(await context.gateway.search(request, context.scope), key, context);
 };
