@@ -37,7 +37,8 @@ export function createGateway(deps: GatewayDeps): Gateway {
   const { catalog, features, embedder, ranking } = deps;
   const now = deps.now ?? Date.now;
 
-  function page(candidates: Candidate[], scope: RequestScope, settings: Omit<RankSettings, 'referenceYear'>, clock: StageClock, warnings: string[]) {
+  /** Ranks the fused candidates and cuts the page: the stages every surface shares. */
+  function rankedPage(candidates: Candidate[], scope: RequestScope, settings: Omit<RankSettings, 'referenceYear'>, clock: StageClock, warnings: string[]) {
     return rankPool(
       candidates.slice(0, ranking.poolSize),
       scope.loaders,
@@ -65,7 +66,14 @@ export function createGateway(deps: GatewayDeps): Gateway {
     async search(request: SearchRequest, scope: RequestScope): Promise<ResultPage> {
       const clock = new StageClock();
       const warnings: string[] = [];
-      const userPromise = request.userId ? scope.loaders.userProfiles.load(request.userId).catch(() => null) : null;
+      // Personalisation is optional in search: a profile that cannot be read leaves it out, and says so.
+      const userPromise = request.userId
+        ? scope.loaders.userProfiles.load(request.userId).catch((error: unknown) => {
+            deps.onDegraded?.('user profile', error);
+            warnings.push('feature store unavailable: results not personalised');
+            return null;
+          })
+        : null;
       let vector: Float32Array | null = null;
       try {
         [vector = null] = await clock.time('embedding', () => embedder.embed([request.query]));
@@ -83,7 +91,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
         { source: 'lexical', hits: lexical },
         { source: 'dense', hits: dense },
       ]);
-      return page(
+      return rankedPage(
         candidates,
         scope,
         { model: deps.rankers().search, user, profile, seedCategories: null, lambda: request.diversity ?? 0, window: request },
@@ -132,7 +140,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
       });
       const seedCategories =
         request.itemIds.length > 0 ? new Set(seeds.flatMap((seed) => (seed && !(seed instanceof Error) ? seed.categories : []))) : null;
-      return page(
+      return rankedPage(
         reciprocalRankFusion(lists.sourceLists),
         scope,
         {
@@ -165,7 +173,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
         { source: 'item_similarity', hits: neighbours },
         { source: 'lexical', hits: lexical, weight: 0.5 },
       ]);
-      return page(
+      return rankedPage(
         candidates,
         scope,
         { model: deps.rankers().similar, user: null, profile: null, seedCategories: new Set(item.categories), lambda: 0, window: request },

@@ -13,7 +13,7 @@ import { fixtureConfig, startFixtureGateway, type FixtureGateway } from '../supp
 describe('a failing optional stage degrades the answer and says so', () => {
   let fixture: FixtureGateway;
   let server: RunningServer;
-  const failing = { embedder: false, itemStats: false };
+  const failing = { embedder: false, itemStats: false, userProfiles: false };
   const degraded: string[] = [];
 
   beforeAll(async () => {
@@ -28,6 +28,8 @@ describe('a failing optional stage degrades the answer and says so', () => {
     const features: FeatureStore = Object.assign(Object.create(stores.features) as FeatureStore, {
       getItemStats: (ids: readonly string[]) =>
         failing.itemStats ? Promise.reject(new Error('connection refused')) : stores.features.getItemStats(ids),
+      getUserProfiles: (ids: readonly string[]) =>
+        failing.userProfiles ? Promise.reject(new Error('connection refused')) : stores.features.getUserProfiles(ids),
     });
     const config = fixtureConfig(fixture.dataDir);
     const rankers = loadRankerModels(config.ranking.modelPath);
@@ -47,12 +49,12 @@ describe('a failing optional stage degrades the answer and says so', () => {
     await fixture?.stop();
   });
 
-  async function search(): Promise<any> {
+  async function search(userId?: string): Promise<any> {
     const response = await fetch(server.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
-        query: '{ search(query: "toy story", first: 3) { edges { node { id } explanation { retrieval { source } features { name value } } } } }',
+        query: `{ search(query: "toy story", first: 3${userId ? `, userId: "${userId}"` : ''}) { edges { node { id } explanation { retrieval { source } features { name value } } } } }`,
       }),
     });
     return response.json();
@@ -82,6 +84,21 @@ describe('a failing optional stage degrades the answer and says so', () => {
       const popularity = edge.explanation.features.find((f: any) => f.name === 'log_popularity');
       expect(popularity.value).toBe(0);
     }
+  });
+
+  it('answers a personalised search without personalisation when the user profile cannot be read', async () => {
+    failing.userProfiles = true;
+    const body = await search('1');
+    failing.userProfiles = false;
+    expect(body.errors).toBeUndefined();
+    expect(body.extensions.warnings).toEqual(['feature store unavailable: results not personalised']);
+    for (const edge of body.data.search.edges) {
+      expect(edge.explanation.features.find((f: any) => f.name === 'category_affinity').value).toBe(0);
+    }
+    expect(degraded.at(-1)).toBe('user profile');
+    const personalised = await search('1');
+    expect(personalised.extensions?.warnings).toBeUndefined();
+    expect(personalised.data.search.edges[0].explanation.features.find((f: any) => f.name === 'category_affinity').value).toBeGreaterThan(0);
   });
 
   it('has no warnings when every stage works', async () => {
