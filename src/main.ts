@@ -64,8 +64,18 @@ main().then(
     if (code >= 0) process.exitCode = code;
   },
   (error: unknown) => {
-    const message = error instanceof ConfigError || (error instanceof Error && error.name !== 'Error') ? error.message : String((error as Error)?.stack ?? error);
-    process.stderr.write(`gateway failed to start: ${message}\n`);
+    process.stderr.write(`gateway failed to start: ${startFailure(error)}\n`);
     process.exitCode = 1;
   },
 );
+
+/** What a person can act on: our own errors by message, a busy port by its fix, anything else with its stack. */
+function startFailure(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  if (code === 'EADDRINUSE' || code === 'EACCES') {
+    const { port, address } = error as NodeJS.ErrnoException & { port?: number; address?: string };
+    return `cannot listen on ${address ?? 'the configured host'}:${port ?? '?'} (${code}): set PORT (and HOST) to a free port`;
+  }
+  if (error instanceof ConfigError || (error instanceof Error && error.name !== 'Error')) return error.message;
+  return String((error as Error)?.stack ?? error);
+}

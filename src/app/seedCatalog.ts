@@ -15,7 +15,7 @@ export async function seedCatalog(stores: Stores, seedDir: string | null, dataDi
   if ((await stores.catalog.count()) > 0) return 'not-empty';
   if (!seedDir || !existsSync(path.join(seedDir, 'movies.csv'))) {
     log(
-      `The catalog in ${dataDir} is empty and no MovieLens data was found${seedDir ? ` at ${seedDir}` : ''}.\n` +
+      `The catalog in ${dataDir} is empty and ${seedDir ? `no MovieLens data was found at ${seedDir}` : 'seeding is off (SEED_MOVIELENS=none)'}.\n` +
         '  Load one with:  npm run ingest -- --movielens DIR   (or --items FILE / --events FILE)\n' +
         '  or start with:  SEED_MOVIELENS=DIR npm start\n' +
         '  The gateway serves meanwhile; upsertItems and recordEvents fill it too.',

@@ -197,7 +197,9 @@ function missingHubModel(
     : `not in the cache at ${source.cachedDirectory} (missing ${missing.join(', ')}) and downloads are off (EMBEDDING_ALLOW_DOWNLOADS=false)`;
   return new EmbedderLoadError(
     `Cannot load embedding model "${config.model}": ${where}. ` +
-      'Fix: allow downloads (EMBEDDING_ALLOW_DOWNLOADS=true, with network on first use), ' +
+      (config.allowDownloads
+        ? 'Fix: give this machine access to the model hub for the first start (the model is cached after it), '
+        : 'Fix: allow downloads (EMBEDDING_ALLOW_DOWNLOADS=true, with network on first use), ') +
       'or set EMBEDDING_MODEL to a local model directory, or EMBEDDING_MODEL=builtin for the offline model.',
     config.model,
     searched,
