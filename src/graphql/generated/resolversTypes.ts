@@ -214,7 +214,7 @@ export type ItemEdge = {
 /**
  * A filter with Qdrant's semantics: every `must` condition holds, at least one `should`
  * condition holds (when any are given), and no `mustNot` condition holds. At most 64
- * conditions in all, nested at most 4 deep.
+ * conditions in all; a filter may hold nested filters 3 levels down (4 levels in all).
  */
 export type ItemFilter = {
   /** Conditions that must all hold. */
