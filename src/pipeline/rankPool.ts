@@ -43,8 +43,14 @@ export async function rankPool(
   warnings: string[],
 ): Promise<RankedPool> {
   const ids = candidates.map((candidate) => candidate.itemId);
+  // Item vectors serve only the profile similarity and MMR: a plain search needs neither.
+  const needVectors = settings.profile !== null || settings.lambda > 0;
   const [items, stats, vectors] = await clock.time('features', () =>
-    Promise.all([loaders.items.loadMany(ids), loaders.itemStats.loadMany(ids), loaders.vectors.loadMany(ids)]),
+    Promise.all([
+      loaders.items.loadMany(ids),
+      loaders.itemStats.loadMany(ids),
+      needVectors ? loaders.vectors.loadMany(ids) : Promise.resolve(ids.map(() => null)),
+    ]),
   );
   if (items.some((item) => item instanceof Error)) {
     // Without payloads there is nothing to show: the catalog failure is the request's failure.

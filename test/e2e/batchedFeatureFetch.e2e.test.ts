@@ -61,9 +61,18 @@ describe('feature fetch is one batched call per store and method, whatever the p
     const result = await run(`{ search(query: "toy story", first: ${first}) { edges { node { id title stats { ratingCount } } score } } }`);
     expect(result.edges).toBe(first);
     // Retrieval (one dense and one lexical search), then the feature fetch: one batch each for
-    // payloads, vectors and item statistics — the resolvers' node and stats fields reuse them.
-    expect(result.catalog).toEqual({ searchDense: 1, searchLexical: 1, getItems: 1, getVectors: 1 });
+    // payloads and item statistics — the resolvers' node and stats fields reuse them. No item
+    // vectors: without a user profile or diversity nothing compares them.
+    expect(result.catalog).toEqual({ searchDense: 1, searchLexical: 1, getItems: 1 });
     expect(result.features).toEqual({ getItemStats: 1 });
+  });
+
+  it.each([1, 10, 100])('search for a user with diversity, first: %i', async (first) => {
+    const result = await run(`{ search(query: "toy story", userId: "1", diversity: 0.3, first: ${first}) { edges { node { id } } } }`);
+    expect(result.edges).toBe(first);
+    // The user's recent positives (profile vector), then one batch of candidate vectors.
+    expect(result.catalog).toEqual({ searchDense: 1, searchLexical: 1, getItems: 1, getVectors: 2 });
+    expect(result.features).toEqual({ getUserProfiles: 1, getItemStats: 1 });
   });
 
   it.each([1, 10, 100])('recommendations with first: %i', async (first) => {
