@@ -39,6 +39,12 @@ export class DenseMatrix {
     return slot === undefined ? undefined : this.payloads[slot];
   }
 
+  /** A copy of the row of `id` (rows move when others are removed), or null when absent. */
+  vectorOf(id: string): Float32Array | null {
+    const slot = this.slotById.get(id);
+    return slot === undefined ? null : this.data.slice(slot * this.dimension, (slot + 1) * this.dimension);
+  }
+
   /** Inserts or replaces the row of `payload.id`; the vector is copied. */
   set(payload: FilterablePayload, vector: ArrayLike<number>): void {
     if (vector.length !== this.dimension) {

@@ -115,10 +115,9 @@ export class SqliteCatalogIndex implements CatalogIndex {
     return payloads.map((payload) => (payload === null ? null : (JSON.parse(payload) as Item)));
   }
 
+  /** From the in-memory matrix, which holds every stored vector: no SQL for what is already loaded. */
   async getVectors(ids: readonly string[]): Promise<(Float32Array | null)[]> {
-    if (ids.length === 0) return [];
-    const blobs = this.statements.vectors.all(JSON.stringify(ids)) as (Buffer | null)[];
-    return blobs.map((blob) => (blob === null ? null : blobToVector(blob)));
+    return ids.map((id) => this.matrix.vectorOf(id));
   }
 
   async searchDense(vector: Float32Array, options: SearchOptions): Promise<ScoredId[]> {
@@ -171,7 +170,6 @@ function prepareStatements(db: Database.Database) {
     ),
     delete: db.prepare('DELETE FROM items WHERE id IN (SELECT value FROM json_each(?)) RETURNING id').pluck(),
     items: db.prepare('SELECT i.payload FROM json_each(?) AS j LEFT JOIN items AS i ON i.id = j.value ORDER BY j.key').pluck(),
-    vectors: db.prepare('SELECT i.vector FROM json_each(?) AS j LEFT JOIN items AS i ON i.id = j.value ORDER BY j.key').pluck(),
     // bm25() is lower for better matches; the rowid breaks ties so that pages are stable.
     lexical: db.prepare(
       `SELECT i.id AS id, bm25(items_fts, ${title}, ${text}, ${categories}, ${tags}) AS rank
