@@ -7,10 +7,10 @@ import { loadConfig } from '../../src/config/loadConfig.js';
 export const TEST_MODEL_CACHE = path.join(os.tmpdir(), 'recsys-gateway-test-models');
 
 /**
- * A real configuration through loadConfig, for the builtin model in the test cache. The
- * worker thread is off unless a test asks for it: two worker threads that fail to load a
- * model and exit in one Jest process corrupt the heap under onnxruntime-node 1.14 on Node 20
- * (a crash, not a test failure), and the load-failure messages do not depend on the thread.
+ * A real configuration through loadConfig, for the builtin model in the test cache. The worker
+ * thread is off unless a test asks for it: several model workers started and stopped in one
+ * Jest process can abort it on Node 20 (onnxruntime-node 1.14 under the tsx loader), which is
+ * a crash, not a test failure; workerEmbedder.test.ts covers the worker on its own.
  */
 export function embeddingTestConfig(env: Record<string, string> = {}): EmbeddingConfig {
   return loadConfig(

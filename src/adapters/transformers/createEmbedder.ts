@@ -2,7 +2,7 @@ import type { EmbeddingConfig } from '../../config/config.js';
 import { withCache } from '../../embedding/withCache.js';
 import { withMicroBatching } from '../../embedding/withMicroBatching.js';
 import type { Embedder } from '../../ports/embedder.js';
-import { loadTransformersEmbedder, type TransformersEmbedderOptions } from './loadTransformersEmbedder.js';
+import { loadTransformersEmbedder, locateModel, type TransformersEmbedderOptions } from './loadTransformersEmbedder.js';
 import { loadWorkerEmbedder } from './loadWorkerEmbedder.js';
 
 export type CreateEmbedderOptions = TransformersEmbedderOptions;
@@ -13,7 +13,7 @@ export type CreateEmbedderOptions = TransformersEmbedderOptions;
  * (when `cacheSize` > 0). Rejects with EmbedderLoadError when the model cannot be found or loaded.
  */
 export async function createEmbedder(config: EmbeddingConfig, options: CreateEmbedderOptions = {}): Promise<Embedder> {
-  let embedder: Embedder = config.worker ? await loadWorkerEmbedder(config, options) : await warmedUp(config, options);
+  let embedder: Embedder = config.worker ? await inWorker(config, options) : await warmedUp(config, options);
   if (config.queueWindowMs > 0) {
     embedder = withMicroBatching(embedder, { windowMs: config.queueWindowMs, maxBatch: config.queueMaxBatch });
   }
@@ -21,6 +21,12 @@ export async function createEmbedder(config: EmbeddingConfig, options: CreateEmb
     embedder = withCache(embedder, { size: config.cacheSize, maxTextsPerCall: config.queueMaxBatch });
   }
   return embedder;
+}
+
+async function inWorker(config: EmbeddingConfig, options: CreateEmbedderOptions): Promise<Embedder> {
+  // Missing files fail here, on this thread, before a worker starts (see locateModel).
+  await locateModel(config);
+  return loadWorkerEmbedder(config, options);
 }
 
 async function warmedUp(config: EmbeddingConfig, options: CreateEmbedderOptions): Promise<Embedder> {

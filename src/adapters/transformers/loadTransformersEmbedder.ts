@@ -40,7 +40,14 @@ export async function loadTransformersEmbedder(
   return wrapPipeline(extractor, modelId, config, options);
 }
 
-async function loadPipeline(config: EmbeddingConfig): Promise<{ extractor: FeatureExtractionPipeline; modelId: string }> {
+/**
+ * Finds the model's files, generating the builtin model when it is missing, and throws the
+ * EmbedderLoadError that says what to do when they are not there. Cheap (file checks), so the
+ * worker-thread embedder runs it before starting a worker: a worker that exits at once after a
+ * failed load can abort the process on Node 20 (seen with two in a row), and most failures are
+ * missing files.
+ */
+export async function locateModel(config: EmbeddingConfig): Promise<{ source: ModelSource; directory: string | null }> {
   const source = resolveModelSource(config);
   const files = requiredModelFiles(config.quantized);
   let directory: string | null = null;
@@ -68,7 +75,11 @@ async function loadPipeline(config: EmbeddingConfig): Promise<{ extractor: Featu
     const missing = await missingFiles(source.cachedDirectory, files);
     if (missing.length > 0) throw missingHubModel(config, source, missing, null);
   }
+  return { source, directory };
+}
 
+async function loadPipeline(config: EmbeddingConfig): Promise<{ extractor: FeatureExtractionPipeline; modelId: string }> {
+  const { source, directory } = await locateModel(config);
   const modelId = directory ?? config.model;
   env.cacheDir = config.cacheDir;
   // Absolute directories are passed as model ids; a root local path makes them resolve as-is.
