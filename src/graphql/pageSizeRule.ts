@@ -1,22 +1,10 @@
 import { GraphQLError, Kind, visit, type ArgumentNode, type ASTVisitor, type DocumentNode, type ValidationContext } from 'graphql';
 import { checkFirst } from './input/toPageWindow.js';
-import { LIMITS } from './input/limits.js';
-
-/**
- * The cap of `first` on each field that takes one, by field name (the names are unique in the
- * schema); the resolvers apply the same caps to `first` given in variables.
- */
-const FIRST_CAPS: Readonly<Record<string, number>> = {
-  search: LIMITS.pageSize,
-  recommendations: LIMITS.pageSize,
-  similarItems: LIMITS.pageSize,
-  recentItems: LIMITS.userListSize,
-  topCategories: LIMITS.userListSize,
-};
+import { PAGE_SIZES } from './pageSizes.js';
 
 /** The literal `first` of a capped field, with its cap; null when the field has none. */
 function literalFirst(field: { readonly name: { readonly value: string }; readonly arguments?: readonly ArgumentNode[] }) {
-  const cap = FIRST_CAPS[field.name.value];
+  const cap = PAGE_SIZES[field.name.value]?.cap;
   const first = field.arguments?.find((argument) => argument.name.value === 'first');
   return cap === undefined || first?.value.kind !== Kind.INT ? null : { node: first, value: Number(first.value.value), cap };
 }

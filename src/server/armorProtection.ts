@@ -1,6 +1,5 @@
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { GraphQLError, type ValidationContext } from 'graphql';
-import { hasPageSizeError } from '../graphql/pageSizeRule.js';
 
 /**
  * Static limits on an operation's shape, checked before anything runs; the example operations
@@ -8,9 +7,10 @@ import { hasPageSizeError } from '../graphql/pageSizeRule.js';
  * - Depth: the schema has no cycles, so plain selections stop at 5 levels (search → edges →
  *   explanation → retrieval → source); fragments count a level each, and 8 leaves room for
  *   clients that build operations from nested fragments while stopping fragment towers.
- * - Cost, in armor's units (objects 2, scalars 1, ×1.5 per level, × a literal `first`): one
- *   edge with every field, explanation included, costs about 182, so one page of 100 such
- *   edges (about 18,240) passes and two do not. Armor multiplies by `first` only when it is a literal.
+ * - Cost (operationCostRule, in armor's units: objects 2, scalars 1, ×1.5 per level, × the
+ *   page size, a variable `first` counting as the cap): one edge with every field,
+ *   explanation included, costs about 182, so one page of 100 such edges (about 18,240)
+ *   passes and two do not.
  * - Tokens: batches belong in variables, which are not counted.
  */
 export const ARMOR_LIMITS = {
@@ -31,11 +31,6 @@ const report: RejectCallback = (context, error) => {
   context?.reportError(new GraphQLError(error.message.replace(/^Syntax Error: /, '')));
 };
 
-/** A literal `first` over its cap is what makes such a query costly: its own error says so. */
-const reportCost: RejectCallback = (context, error) => {
-  if (context && !hasPageSizeError(context.getDocument())) report(context, error);
-};
-
 const reported = { propagateOnRejection: false, onReject: [report] };
 
 /**
@@ -49,7 +44,8 @@ export function armorProtection(options: { readonly introspection: boolean }) {
   return new ApolloArmor({
     maxDepth: { n: ARMOR_LIMITS.maxDepth, ...reported },
     maxAliases: { n: ARMOR_LIMITS.maxAliases, ...reported },
-    costLimit: { maxCost: ARMOR_LIMITS.maxCost, propagateOnRejection: false, onReject: [reportCost] },
+    // Cost is ours (operationCostRule): armor's counts a variable `first` as one result.
+    costLimit: { enabled: false },
     maxDirectives: { n: ARMOR_LIMITS.maxDirectives, ...reported },
     maxTokens: { enabled: false },
     blockFieldSuggestion: { enabled: !options.introspection },

@@ -7,6 +7,7 @@ import type { ServerConfig } from '../config/config.js';
 import type { GraphQLContext } from '../graphql/context.js';
 import { createFormatError } from '../graphql/createFormatError.js';
 import { knownOperationTypesRule } from '../graphql/knownOperationTypesRule.js';
+import { operationCostRule } from '../graphql/operationCostRule.js';
 import { pageSizeRule } from '../graphql/pageSizeRule.js';
 import type { Logger } from '../graphql/logger.js';
 import { resolvers } from '../graphql/resolvers/resolvers.js';
@@ -40,7 +41,7 @@ export function createApolloServer(options: ApolloServerOptions): ApolloServer<G
     allowBatchedHttpRequests: false,
     formatError: createFormatError(logger),
     // Ours first, so that a precise error precedes armor's generic ones for the same cause.
-    validationRules: [knownOperationTypesRule, pageSizeRule, ...armor.validationRules],
+    validationRules: [knownOperationTypesRule, pageSizeRule, operationCostRule(ARMOR_LIMITS.maxCost), ...armor.validationRules],
     parseOptions: { maxTokens: ARMOR_LIMITS.maxTokens },
     plugins: [
       ...(armor.plugins as ApolloServerPlugin<GraphQLContext>[]),

@@ -63,6 +63,19 @@ describe('operation limits (graphql-armor and the parser)', () => {
     });
   });
 
+  it('costs a page given by a variable at its cap, and an omitted first at its default', async () => {
+    const aliased = (count: number, first: string) =>
+      `query ${first ? '($n: Int) ' : ''}{ ${Array.from({ length: count }, (_, i) => `r${i}: recommendations(userId: "7"${first}) { ${CONNECTION} }`).join(' ')} }`;
+    // A variable first counts as 100 results, whatever the variable holds.
+    expect(await harness.run(aliased(2, ', first: $n'), { n: 1 })).toEqual({
+      errors: [{ message: 'Query Cost limit of 20000 exceeded, found 36475.', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }],
+    });
+    expect((await harness.run(aliased(1, ', first: $n'), { n: 100 })).errors).toBeUndefined();
+    // Omitted, first is 10: ten such lists pass, twelve do not.
+    expect((await harness.run(aliased(10, ''))).errors).toBeUndefined();
+    expect((await harness.run(aliased(12, ''))).errors?.[0]?.message).toBe('Query Cost limit of 20000 exceeded, found 21885.');
+  });
+
   it('refuses too many directives', async () => {
     const fields = Array.from({ length: ARMOR_LIMITS.maxDirectives + 1 }, () => 'id @include(if: true)').join(' ');
     const result = await harness.run(`{ item(id: "1") { ${fields} } }`);
