@@ -86,6 +86,25 @@ describe('argument validation', () => {
     });
   });
 
+  it('refuses an id argument no item or user could have, naming the argument', async () => {
+    const long = 'x'.repeat(129);
+    expect(onlyError(await harness.run('{ recommendations(userId: "") { totalCount } }'))).toEqual({
+      code: 'BAD_USER_INPUT',
+      argument: 'userId',
+      message: '`userId` must not be empty',
+    });
+    expect(onlyError(await harness.run(`{ item(id: "${long}") { id } }`))).toEqual({
+      code: 'BAD_USER_INPUT',
+      argument: 'id',
+      message: '`id` must be at most 128 characters, got 129',
+    });
+    expect(onlyError(await harness.run('{ search(query: "toy", userId: "a\\nb") { totalCount } }')).argument).toBe('userId');
+    expect(onlyError(await harness.run(`{ similarItems(itemId: "${long}") { totalCount } }`)).argument).toBe('itemId');
+    expect(onlyError(await harness.run('{ recommendations(itemIds: ["1", ""]) { totalCount } }')).argument).toBe('itemIds');
+    // Well-formed but unknown stays null, as before.
+    expect((await harness.run('{ item(id: "no-such") { id } user(id: "nobody") { id } }')).data).toEqual({ item: null, user: null });
+  });
+
   it('asks recommendations for a user or seed items, and at most 50 seeds', async () => {
     expect(onlyError(await harness.run('{ recommendations { totalCount } }'))).toEqual({
       code: 'BAD_USER_INPUT',
