@@ -4,6 +4,8 @@ import type { Candidate } from './candidate.js';
 export interface FeatureContribution {
   readonly name: string;
   readonly value: number;
+  /** The value standardised as the model reads it: (value - mean) / std. */
+  readonly standardizedValue: number;
   readonly weight: number;
   readonly contribution: number;
 }
@@ -21,6 +23,8 @@ export interface ScoredCandidate extends Candidate {
   /** Probability of engagement from the ranker, 0..1. */
   readonly score: number;
   readonly logit: number;
+  /** The model's intercept: logit = bias + sum of contributions. */
+  readonly bias: number;
   readonly contributions: readonly FeatureContribution[];
   readonly modelVersion: string;
 }

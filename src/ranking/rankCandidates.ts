@@ -16,10 +16,11 @@ export function rankCandidates(
   return candidates
     .map((candidate, i) => ({ candidate, i, ...scoreCandidate(model, features[i]!) }))
     .sort((a, b) => b.score - a.score || a.i - b.i)
-    .map(({ candidate, score, logit, contributions }) => ({
+    .map(({ candidate, score, logit, bias, contributions }) => ({
       ...candidate,
       score,
       logit,
+      bias,
       contributions,
       modelVersion: model.version,
     }));

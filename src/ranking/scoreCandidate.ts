@@ -5,6 +5,7 @@ import type { RankerModel } from './rankerModel.js';
 export interface RankerScore {
   readonly score: number;
   readonly logit: number;
+  readonly bias: number;
   readonly contributions: FeatureContribution[];
 }
 
@@ -23,7 +24,7 @@ export function scoreCandidate(model: RankerModel, features: FeatureVector): Ran
     const weight = model.weights[i]!;
     const contribution = weight * z;
     logit += contribution;
-    contributions.push({ name, value, weight, contribution });
+    contributions.push({ name, value, standardizedValue: z, weight, contribution });
   });
-  return { score: sigmoid(logit), logit, contributions };
+  return { score: sigmoid(logit), logit, bias: model.bias, contributions };
 }

@@ -39,7 +39,7 @@ describe('the gateway end to end on the MovieLens fixture (real stores, real mod
       search(query: "toy story", first: 5) {
         requestId totalCount modelVersion
         edges { rank score node { id title year }
-          explanation { retrieval { source rank } features { name value contribution } logit rankerScore modelVersion } }
+          explanation { retrieval { source rank } features { name value standardizedValue weight contribution } logit bias rankerScore modelVersion } }
       }
     }`);
     const edges = data.search.edges;
@@ -55,7 +55,11 @@ describe('the gateway end to end on the MovieLens fixture (real stores, real mod
       'rating_mean', 'category_affinity', 'profile_similarity', 'seed_category_overlap', 'recency',
     ]);
     const sum = first.explanation.features.reduce((acc: number, f: any) => acc + f.contribution, 0);
-    expect(first.explanation.logit).toBeCloseTo(-6 + sum, 9);
+    expect(first.explanation.bias).toBe(-6);
+    expect(first.explanation.logit).toBeCloseTo(first.explanation.bias + sum, 9);
+    for (const feature of first.explanation.features) {
+      expect(feature.contribution).toBeCloseTo(feature.weight * feature.standardizedValue, 12);
+    }
     expect(first.explanation.rankerScore).toBeCloseTo(1 / (1 + Math.exp(-first.explanation.logit)), 12);
   });
 

@@ -37,6 +37,7 @@ describe('diversify', () => {
     hits: [],
     score,
     logit: 0,
+    bias: 0,
     contributions: [],
     modelVersion: 'm',
   });

@@ -92,7 +92,8 @@ describe('scoreCandidate and rankCandidates', () => {
     // z(rrf) = (5-1)/2 = 2 → 4; z(recency) = 1 → -1; logit = 0.5 + 4 - 1 + (0-1)/2·0 …
     expect(scored.logit).toBeCloseTo(3.5, 12);
     expect(scored.score).toBeCloseTo(sigmoid(3.5), 12);
-    expect(scored.contributions.find((c) => c.name === 'rrf')).toEqual({ name: 'rrf', value: 5, weight: 2, contribution: 4 });
+    expect(scored.contributions.find((c) => c.name === 'rrf')).toEqual({ name: 'rrf', value: 5, standardizedValue: 2, weight: 2, contribution: 4 });
+    expect(scored.bias).toBe(0.5);
   });
 
   it('orders by score and keeps the retrieval order on ties', () => {

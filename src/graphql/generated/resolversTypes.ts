@@ -103,11 +103,13 @@ export type EventType =
 /** How the pipeline arrived at one result. */
 export type Explanation = {
   __typename?: 'Explanation';
+  /** The ranker model's intercept: the part of the logit that no feature explains. */
+  bias: Scalars['Float']['output'];
   /** The ranker's features for this item, with their contributions to the logit. */
   features: Array<FeatureContribution>;
   /** The reciprocal-rank-fusion score over all sources. */
   fusedScore: Scalars['Float']['output'];
-  /** The ranker's logit (bias plus all contributions). */
+  /** The ranker's logit: `bias` plus every feature's contribution. */
   logit: Scalars['Float']['output'];
   /** The version of the ranking model. */
   modelVersion: Scalars['String']['output'];
@@ -122,10 +124,12 @@ export type Explanation = {
 /** One feature of the ranker: its value for this item and what it added to the logit. */
 export type FeatureContribution = {
   __typename?: 'FeatureContribution';
-  /** What the feature added to the logit. */
+  /** What the feature added to the logit: `weight` times `standardizedValue`. */
   contribution: Scalars['Float']['output'];
   /** The feature's name. */
   name: Scalars['String']['output'];
+  /** The value as the model reads it: (value - the model's mean) / its standard deviation. */
+  standardizedValue: Scalars['Float']['output'];
   /** The feature's value, before standardisation. */
   value: Scalars['Float']['output'];
   /** The model's weight for the standardised feature. */
@@ -654,6 +658,7 @@ export type EventStatusResolvers = { ACCEPTED: 'accepted', DUPLICATE: 'duplicate
 export type EventTypeResolvers = { ADD_TO_CART: 'add_to_cart', CLICK: 'click', IMPRESSION: 'impression', PURCHASE: 'purchase', RATING: 'rating', VIEW: 'view' };
 
 export type ExplanationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Explanation'] = ResolversParentTypes['Explanation']> = {
+  bias?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   features?: Resolver<Array<ResolversTypes['FeatureContribution']>, ParentType, ContextType>;
   fusedScore?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   logit?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
@@ -666,6 +671,7 @@ export type ExplanationResolvers<ContextType = GraphQLContext, ParentType extend
 export type FeatureContributionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['FeatureContribution'] = ResolversParentTypes['FeatureContribution']> = {
   contribution?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  standardizedValue?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   value?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   weight?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
