@@ -3,6 +3,7 @@
  *
  *   npm start [-- --help]
  */
+import { parseArgs } from 'node:util';
 import { openApp } from './app/openApp.js';
 import { seedCatalog } from './app/seedCatalog.js';
 import { ConfigError, loadConfig } from './config/loadConfig.js';
@@ -25,7 +26,15 @@ Configuration (environment variables):
 See README.md for all of them.`;
 
 async function main(): Promise<number> {
-  if (process.argv.includes('--help') || process.argv.includes('-h')) {
+  let help: boolean | undefined;
+  try {
+    // Configuration is the environment's; the only option is --help, and anything else is a mistake.
+    ({ values: { help } } = parseArgs({ options: { help: { type: 'boolean', short: 'h' } }, strict: true }));
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  if (help) {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }

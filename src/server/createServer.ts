@@ -63,6 +63,10 @@ export async function createServer(options: CreateServerOptions): Promise<Runnin
     express.json({ limit: BODY_LIMIT.bytes }),
     expressMiddleware(apollo, { context: createContext(gateway, config.server.apiKeys) }),
   );
+  // Anything else: JSON in the shape every other answer has, instead of express's HTML page.
+  app.use((_req, res) => {
+    res.status(404).json({ errors: [{ message: 'Not found: the API is at /graphql (and /health, /metrics)', extensions: { code: 'NOT_FOUND' } }] });
+  });
   app.use(httpErrorHandler(logger, BODY_LIMIT.text));
 
   try {

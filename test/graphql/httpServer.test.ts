@@ -166,6 +166,14 @@ describe('HTTP server', () => {
     });
   });
 
+  it('answers an unknown path with a JSON 404', async () => {
+    const response = await fetch(server.url.replace('/graphql', '/nowhere'));
+    expect(response.status).toBe(404);
+    expect(await response.json()).toEqual({
+      errors: [{ message: 'Not found: the API is at /graphql (and /health, /metrics)', extensions: { code: 'NOT_FOUND' } }],
+    });
+  });
+
   it('masks an unexpected error: no message, no stack; the log has both', async () => {
     gateway.failure = new Error('connection string postgres://admin:hunter2@db leaked');
     const answer = await answered({ query: '{ search(query: "toy") { totalCount } }' });
