@@ -9,6 +9,7 @@ import { itemKnnBaseline } from '../baselines/itemKnnBaseline.js';
 import { popularityBaseline } from '../baselines/popularityBaseline.js';
 import { randomBaseline } from '../baselines/randomBaseline.js';
 import type { Recommender } from '../baselines/recommender.js';
+import { describeItem2vecRun, trainItem2vec } from '../../app/trainItem2vec.js';
 import { startGatewayUnderTest } from '../gatewayUnderTest.js';
 import type { Ranking } from '../metrics/ranking.js';
 import { readMovies } from '../movieLens/readMovies.js';
@@ -76,6 +77,7 @@ export async function runRecsEval(options: RecsEvalOptions): Promise<RecsReport>
     const written = await writeTrainingDir(dataDir, trainingDir, split.train, split.test);
 
     let ingestion: RecsReport['ingestion'] = {};
+    let item2vec: RecsReport['item2vec'] = null;
     const gateway = await startGatewayUnderTest({
       dataDir: path.join(work, 'data'),
       env: options.env ?? {},
@@ -89,6 +91,17 @@ export async function runRecsEval(options: RecsEvalOptions): Promise<RecsReport>
           eventsRefused: summary.events.rejected + summary.events.unknownItem,
           seconds: summary.seconds,
           itemsPerSecond: summary.items.ok / summary.itemSeconds,
+        };
+        // As the demo does after its seed: collaborative vectors from the training split only.
+        const run = await trainItem2vec({ catalog: stores.catalog, events: stores.features });
+        log(describeItem2vecRun(run));
+        item2vec = {
+          stored: run.stored,
+          dimension: run.options.dimension,
+          options: run.options,
+          tokensTrained: run.tokensTrained,
+          seconds: run.trainSeconds,
+          tokensPerSecond: run.tokensPerSecond,
         };
       },
     });
@@ -114,7 +127,7 @@ export async function runRecsEval(options: RecsEvalOptions): Promise<RecsReport>
         },
       });
       gatewayFailures = fetched.failures;
-      gatewayResult = score('gateway (GraphQL)', fetched.rankings, fetched.failures.length, (performance.now() - fetchStarted) / 1000);
+      gatewayResult = score(`gateway (GraphQL, collaborative ${gateway.config.ranking.collaborative ? 'on' : 'off'})`, fetched.rankings, fetched.failures.length, (performance.now() - fetchStarted) / 1000);
     } finally {
       await gateway.stop();
     }
@@ -159,6 +172,7 @@ export async function runRecsEval(options: RecsEvalOptions): Promise<RecsReport>
         tagsDropped: written.tagsDropped,
       },
       ingestion,
+      item2vec,
       durations: {
         totalSeconds: (performance.now() - started) / 1000,
         ...Object.fromEntries(systems.map((system) => [`${system.name} seconds`, system.seconds])),
