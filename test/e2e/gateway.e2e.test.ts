@@ -52,7 +52,7 @@ describe('the gateway end to end on the MovieLens fixture (real stores, real mod
     expect(first.explanation.retrieval.map((h: any) => h.source)).toContain('LEXICAL');
     expect(first.explanation.features.map((f: any) => f.name)).toEqual([
       'rrf', 'dense_similarity', 'lexical_score', 'source_count', 'log_popularity',
-      'rating_mean', 'category_affinity', 'profile_similarity', 'seed_category_overlap', 'recency',
+      'rating_mean', 'category_affinity', 'profile_similarity', 'seed_category_overlap', 'recency', 'collaborative_similarity',
     ]);
     const sum = first.explanation.features.reduce((acc: number, f: any) => acc + f.contribution, 0);
     expect(first.explanation.logit).toBeCloseTo(-6 + sum, 9);
