@@ -20,6 +20,7 @@ import { machineInfo } from '../report/machineInfo.js';
 import { temporalSplit } from '../temporalSplit.js';
 import type { FetchedRankings } from '../fetchRankings.js';
 import { fetchRecommendations } from './fetchRecommendations.js';
+import { item2vecAlone } from './item2vecAlone.js';
 import { recsMarkdown } from './recsMarkdown.js';
 import type { RecsReport, RecsSystemResult } from './recsReport.js';
 import { scoreRecommendations } from './scoreRecommendations.js';
@@ -107,6 +108,7 @@ export async function runRecsEval(options: RecsEvalOptions): Promise<RecsReport>
     });
     let gatewayResult: RecsSystemResult;
     let gatewayFailures: FetchedRankings['failures'];
+    let item2vecAloneResult: RecsSystemResult;
     const systems: RecsSystemResult[] = [];
     const catalogIds = new Set(movies.map((movie) => movie.id));
     const genres = new Map(movies.map((movie) => [movie.id, movie.genres]));
@@ -127,11 +129,14 @@ export async function runRecsEval(options: RecsEvalOptions): Promise<RecsReport>
         },
       });
       gatewayFailures = fetched.failures;
+      const aloneStarted = performance.now();
+      const alone = await item2vecAlone(gateway.stores, users, first);
+      item2vecAloneResult = score('item2vec alone (collaborative source, no fusion)', alone, 0, (performance.now() - aloneStarted) / 1000);
       gatewayResult = score(`gateway (GraphQL, collaborative ${gateway.config.ranking.collaborative ? 'on' : 'off'})`, fetched.rankings, fetched.failures.length, (performance.now() - fetchStarted) / 1000);
     } finally {
       await gateway.stop();
     }
-    systems.push(gatewayResult);
+    systems.push(gatewayResult, item2vecAloneResult);
 
     const matrix = interactionMatrix(
       movies.map((movie) => movie.id),
