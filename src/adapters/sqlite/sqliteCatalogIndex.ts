@@ -34,7 +34,9 @@ interface LexicalRow {
 
 /**
  * The embedded catalog: payloads, vectors and an FTS5 index in `<dir>/catalog.db`, plus every
- * vector and filterable payload in memory (DenseMatrix) for exact cosine search. SQLite is the
+ * vector and filterable payload in memory (DenseMatrix) for exact cosine search. Collaborative
+ * vectors (item2vec) sit in their own table and a second matrix, rows only for items that
+ * have one. SQLite is the
  * durable copy and serves payloads and vectors by id; the matrix is rebuilt from it at open
  * and updated after each committed write.
  */
