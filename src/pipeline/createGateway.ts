@@ -186,7 +186,8 @@ export function createGateway(deps: GatewayDeps): Gateway {
       );
       const candidates = reciprocalRankFusion([
         { source: 'item_similarity', hits: neighbours },
-        { source: 'collaborative', hits: collaborativeHits },
+        // Half a vote, as BM25 has: an exact text relative (a sequel) should still lead.
+        { source: 'collaborative', hits: collaborativeHits, weight: 0.5 },
         { source: 'lexical', hits: lexical, weight: 0.5 },
         { source: 'popularity', hits: popular, weight: 0.3 },
       ]);
