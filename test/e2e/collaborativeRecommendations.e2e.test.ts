@@ -81,10 +81,16 @@ describe('item2vec recommendations on a catalog whose clusters only the event lo
 
   it('blends collaborative and text neighbours in similar items', async () => {
     const page = await app.gateway.similar({ itemId: 'c3', filter: null, offset: 0, first: 5 }, app.gateway.createScope());
-    expect(page.items.map((item) => item.itemId[0])).toEqual(['c', 'c', 'c', 'c', 'c']);
+    // Here text knows nothing (look-alike titles), so its neighbours come from any cluster; the
+    // collaborative space puts c3's cluster ahead of every other, and that cluster holds the
+    // majority of the page.
+    const collaborativeScore = (item: ResultPage['items'][number]) => item.hits.find((hit) => hit.source === 'collaborative')?.score ?? -1;
+    const ofCluster = page.items.filter((item) => item.itemId[0] === 'c');
+    const others = page.items.filter((item) => item.itemId[0] !== 'c');
+    expect(ofCluster.length).toBeGreaterThanOrEqual(3);
+    expect(Math.min(...ofCluster.map(collaborativeScore))).toBeGreaterThan(Math.max(...others.map(collaborativeScore)));
     const sources = new Set(page.items.flatMap((item) => item.hits.map((hit) => hit.source)));
-    expect(sources.has('collaborative')).toBe(true);
-    expect(sources.has('item_similarity')).toBe(true);
+    expect([...sources].sort()).toEqual(['collaborative', 'item_similarity', 'lexical']);
   });
 
   it('falls back to text and popularity for an item added after training', async () => {
