@@ -48,7 +48,7 @@ export interface CatalogIndex {
    */
   replaceCollaborativeVectors(entries: readonly CollaborativeEntry[]): Promise<number>;
   /** Dimension of the stored collaborative vectors; null while there are none. */
-  collaborativeDimension(): number | null;
+  collaborativeDimension(): Promise<number | null>;
   /** Collaborative vectors by id, null where the item has none, in the order asked (one batch). */
   getCollaborativeVectors(ids: readonly string[]): Promise<(Float32Array | null)[]>;
   /** Nearest items by cosine in the collaborative space, best first; only items that have a collaborative vector. */

@@ -209,14 +209,14 @@ export function describeCatalogIndex(name: string, open: (dimension: number) => 
       ];
 
       it('has none until some are stored, and searching then finds nothing', async () => {
-        expect(index.collaborativeDimension()).toBeNull();
+        expect(await index.collaborativeDimension()).toBeNull();
         expect(await index.getCollaborativeVectors(['toy-story'])).toEqual([null]);
         expect(await index.searchCollaborative(Float32Array.from([1, 0]), { limit: 3 })).toEqual([]);
       });
 
       it('stores the vectors of catalog items only, and serves them by id', async () => {
         expect(await index.replaceCollaborativeVectors(collaborative)).toBe(3);
-        expect(index.collaborativeDimension()).toBe(2);
+        expect(await index.collaborativeDimension()).toBe(2);
         const [toyStory, monsters, heat] = await index.getCollaborativeVectors(['toy-story', 'monsters', 'heat']);
         expect(Array.from(toyStory!)).toEqual([1, 0]);
         expect(monsters).toBeNull();
@@ -241,7 +241,7 @@ export function describeCatalogIndex(name: string, open: (dimension: number) => 
       it('replaces the whole set on each run, and forgets the vector of a deleted item', async () => {
         await index.replaceCollaborativeVectors(collaborative);
         await index.replaceCollaborativeVectors([{ id: 'matrix', vector: Float32Array.from([0, 0, 1]) }]);
-        expect(index.collaborativeDimension()).toBe(3);
+        expect(await index.collaborativeDimension()).toBe(3);
         expect(await index.getCollaborativeVectors(['toy-story', 'matrix']).then((vs) => vs.map((v) => v && Array.from(v)))).toEqual([null, [0, 0, 1]]);
         await index.delete(['matrix']);
         expect(await index.getCollaborativeVectors(['matrix'])).toEqual([null]);
@@ -255,7 +255,7 @@ export function describeCatalogIndex(name: string, open: (dimension: number) => 
             { id: 'heat', vector: Float32Array.from([1, 0, 0]) },
           ]),
         ).rejects.toThrow('item "heat": collaborative vector has 3 dimensions, the first entry has 2');
-        expect(index.collaborativeDimension()).toBeNull();
+        expect(await index.collaborativeDimension()).toBeNull();
       });
     });
     describe('filterIds', () => {

@@ -61,9 +61,9 @@ describe('item2vec recommendations on a catalog whose clusters only the event lo
   const collaborativeIds = (page: ResultPage) =>
     page.items.filter((item) => item.hits.some((hit) => hit.source === 'collaborative')).map((item) => item.itemId);
 
-  it('trains a vector for every item from the users’ sequences', () => {
+  it('trains a vector for every item from the users’ sequences', async () => {
     expect(run).toMatchObject({ events: 3 * USERS_PER_CLUSTER * 6 + 3, sequences: 3 * USERS_PER_CLUSTER + 1, likedItems: 36, trainedItems: 36, stored: 36 });
-    expect(app.stores.catalog.collaborativeDimension()).toBe(16);
+    expect(await app.stores.catalog.collaborativeDimension()).toBe(16);
   });
 
   it('recommends items of the cluster of a user whose history is one cluster, found by the collaborative source', async () => {

@@ -196,7 +196,7 @@ export class SqliteCatalogIndex implements CatalogIndex {
     return known.length;
   }
 
-  collaborativeDimension(): number | null {
+  async collaborativeDimension(): Promise<number | null> {
     return this.collaborative?.dimension ?? null;
   }
 
