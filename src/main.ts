@@ -13,14 +13,15 @@ const USAGE = `Usage: npm start [-- --help]
 
 Starts the GraphQL gateway (search, recommendations, similar items) on the embedded stores
 in DATA_DIR. An empty data directory is first filled from SEED_MOVIELENS (default
-../shared/data/ml-latest-small) when that directory exists.
+../shared/data/ml-latest-small) when that directory exists, and item2vec is trained on its
+ratings (npm run train:item2vec retrains it later).
 
 Configuration (environment variables):
   PORT=4000  HOST=0.0.0.0  DATA_DIR=./data  SEED_MOVIELENS=DIR|none
   EMBEDDING_MODEL=Xenova/all-MiniLM-L6-v2 | builtin | ./local/model/dir
   EMBEDDING_CACHE_DIR=.cache/models  EMBEDDING_ALLOW_DOWNLOADS=true  EMBEDDING_QUANTIZED=true
   RANKER_MODEL=models/ranker.json  DEFAULT_DIVERSITY=0.1
-  CANDIDATES_PER_SOURCE=200  CANDIDATE_POOL_SIZE=300
+  CANDIDATES_PER_SOURCE=200  CANDIDATE_POOL_SIZE=300  COLLABORATIVE_RETRIEVAL=true|false
   API_KEYS=key1,key2 (mutations need one in x-api-key)  NODE_ENV=production (requires API_KEYS)
   GRAPHQL_INTROSPECTION=true|false
 See README.md for all of them.`;

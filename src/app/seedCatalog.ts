@@ -4,12 +4,14 @@ import { createProgressReporter } from '../ingestion/createProgressReporter.js';
 import { formatSummary } from '../ingestion/formatSummary.js';
 import { importMovieLens } from '../ingestion/movieLens/importMovieLens.js';
 import type { Stores } from './openStores.js';
+import { describeItem2vecRun, trainItem2vec } from './trainItem2vec.js';
 
 export type SeedOutcome = 'not-empty' | 'seeded' | 'no-seed';
 
 /**
- * Fills an empty catalog from the configured MovieLens directory, so that the first start
- * serves real data. With nothing to load it says what to do instead of guessing.
+ * Fills an empty catalog from the configured MovieLens directory and trains item2vec on its
+ * ratings, so that the first start serves real data through every retrieval source. With
+ * nothing to load it says what to do instead of guessing.
  */
 export async function seedCatalog(stores: Stores, seedDir: string | null, dataDir: string, log: (line: string) => void): Promise<SeedOutcome> {
   if ((await stores.catalog.count()) > 0) return 'not-empty';
@@ -38,6 +40,9 @@ export async function seedCatalog(stores: Stores, seedDir: string | null, dataDi
     });
     reporter.stop();
     log(formatSummary(summary));
+    // The seed brings an event log, so the collaborative source can work from the first request;
+    // on MovieLens small this takes a few seconds, once.
+    log(describeItem2vecRun(await trainItem2vec({ catalog: stores.catalog, events: stores.features })));
     return 'seeded';
   } catch (error) {
     reporter.stop();

@@ -50,6 +50,12 @@ export interface RankingConfig {
   readonly candidatesPerSource: number;
   /** Candidates kept after fusion, ranked and paged through. */
   readonly poolSize: number;
+  /**
+   * Whether recommendations and similar items use the collaborative (item2vec) vectors as a
+   * retrieval source (COLLABORATIVE_RETRIEVAL, default true); off serves text, item-similarity
+   * and popularity only, for comparison.
+   */
+  readonly collaborative: boolean;
   /** Default MMR trade-off when a request does not give one (0 = relevance only). */
   readonly defaultDiversity: number;
 }

@@ -77,6 +77,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       candidatesPerSource: integer(env, 'CANDIDATES_PER_SOURCE', 200, 10, 2000),
       poolSize: integer(env, 'CANDIDATE_POOL_SIZE', 300, 10, 5000),
       defaultDiversity: fraction(env, 'DEFAULT_DIVERSITY', 0.1),
+      collaborative: flag(env, 'COLLABORATIVE_RETRIEVAL', true),
     },
   };
   return deepFreeze(config);

@@ -1,5 +1,5 @@
 /** Where a candidate came from. */
-export type RetrievalSource = 'dense' | 'lexical' | 'profile' | 'item_similarity' | 'popularity';
+export type RetrievalSource = 'dense' | 'lexical' | 'profile' | 'item_similarity' | 'collaborative' | 'popularity';
 
 /** One source's opinion of one item. */
 export interface SourceHit {

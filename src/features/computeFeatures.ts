@@ -30,8 +30,11 @@ export function computeFeatures(inputs: FeatureInputs): FeatureVector {
   const { candidate, item, stats, user } = inputs;
   let dense = 0;
   let lexical = 0;
+  // The collaborative space is another space than the text one: its cosine is its own feature.
+  let collaborative = 0;
   for (const hit of candidate.hits) {
     if (DENSE_SOURCES.has(hit.source)) dense = Math.max(dense, hit.score);
+    if (hit.source === 'collaborative') collaborative = hit.score;
     if (hit.source === 'lexical' && inputs.maxLexical > 0) lexical = hit.score / inputs.maxLexical;
   }
   const ratingMean = stats
@@ -56,5 +59,6 @@ export function computeFeatures(inputs: FeatureInputs): FeatureVector {
     profile_similarity: inputs.profile && inputs.itemVector ? cosine(inputs.profile, inputs.itemVector) : 0,
     seed_category_overlap: overlap,
     recency: Math.exp(-age / 15),
+    collaborative_similarity: collaborative,
   };
 }

@@ -13,6 +13,7 @@ export const FEATURE_NAMES = [
   'profile_similarity',
   'seed_category_overlap',
   'recency',
+  'collaborative_similarity',
 ] as const;
 
 export type FeatureName = (typeof FEATURE_NAMES)[number];

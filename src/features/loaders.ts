@@ -11,6 +11,8 @@ import type { FeatureStore, ItemStats, UserProfile } from '../ports/featureStore
 export interface Loaders {
   readonly items: DataLoader<string, Item | null>;
   readonly vectors: DataLoader<string, Float32Array | null>;
+  /** Collaborative (item2vec) vectors: a second space, null for items it has not learnt. */
+  readonly collaborativeVectors: DataLoader<string, Float32Array | null>;
   readonly itemStats: DataLoader<string, ItemStats | null>;
   readonly userProfiles: DataLoader<string, UserProfile | null>;
 }
@@ -25,6 +27,7 @@ export function createLoaders(stores: LoaderStores, options: { maxBatchSize?: nu
   return {
     items: new DataLoader((ids) => stores.catalog.getItems(ids), { maxBatchSize }),
     vectors: new DataLoader((ids) => stores.catalog.getVectors(ids), { maxBatchSize }),
+    collaborativeVectors: new DataLoader((ids) => stores.catalog.getCollaborativeVectors(ids), { maxBatchSize }),
     itemStats: new DataLoader((ids) => stores.features.getItemStats(ids), { maxBatchSize }),
     userProfiles: new DataLoader((ids) => stores.features.getUserProfiles(ids), { maxBatchSize }),
   };

@@ -9,6 +9,7 @@ export const ENUM_VALUES = {
     LEXICAL: 'lexical',
     PROFILE: 'profile',
     ITEM_SIMILARITY: 'item_similarity',
+    COLLABORATIVE: 'collaborative',
     POPULARITY: 'popularity',
   },
   FilterField: { ID: 'id', CATEGORY: 'category', TAG: 'tag', YEAR: 'year' },

@@ -119,21 +119,25 @@ export function createGateway(deps: GatewayDeps): Gateway {
       const exclude = new Set<string>([...(user?.seenItemIds ?? []), ...request.itemIds]);
       const recent = user?.recentPositives.map((entry) => entry.itemId) ?? [];
       const lists = await clock.time('retrieval', async () => {
-        const profile = await userProfileVector(scope, recent);
+        // Seed items, when given, say what the request is about; otherwise the user's recent likes do.
+        const collaborativeIds = ranking.collaborative ? (request.itemIds.length > 0 ? request.itemIds : recent) : [];
+        const [profile, collaborativeProfile] = await Promise.all([userProfileVector(scope, recent), collaborativeVector(scope, collaborativeIds)]);
         const anchors = request.itemIds.length > 0 ? [request.itemIds] : recent.slice(0, ANCHOR_ITEMS).map((id) => [id]);
         const anchorVectors = await Promise.all(
           anchors.map(async (ids) => profileVector(await scope.loaders.vectors.loadMany(ids).then((vs) => vs.map((v) => (v instanceof Error ? null : v))), 1)),
         );
         const perAnchor = Math.ceil(ranking.candidatesPerSource / Math.max(1, anchors.length));
-        const [profileHits, similarLists, popular] = await Promise.all([
+        const [profileHits, similarLists, collaborativeHits, popular] = await Promise.all([
           profile ? catalog.searchDense(profile, options(request.filter, exclude)) : Promise.resolve([]),
           Promise.all(anchorVectors.map((v) => (v ? catalog.searchDense(v, options(request.filter, exclude, perAnchor)) : Promise.resolve([])))),
+          collaborativeProfile ? catalog.searchCollaborative(collaborativeProfile, options(request.filter, exclude)) : Promise.resolve([]),
           popularityHits(features, catalog, options(request.filter, exclude)),
         ]);
         const coldStart = !profile && request.itemIds.length === 0;
         const sourceLists: SourceList[] = [
           { source: 'profile', hits: profileHits },
           { source: 'item_similarity', hits: mergeHits(similarLists, ranking.candidatesPerSource) },
+          { source: 'collaborative', hits: collaborativeHits },
           { source: 'popularity', hits: popular, weight: coldStart ? 1 : 0.8 },
         ];
         return { profile, sourceLists };
@@ -159,19 +163,33 @@ export function createGateway(deps: GatewayDeps): Gateway {
     async similar(request: SimilarRequest, scope: RequestScope): Promise<ResultPage> {
       const clock = new StageClock();
       const warnings: string[] = [];
-      const [item, vector] = await clock.time('retrieval', () =>
-        Promise.all([scope.loaders.items.load(request.itemId), scope.loaders.vectors.load(request.itemId)]),
+      const [item, vector, collaborative] = await clock.time('retrieval', () =>
+        Promise.all([
+          scope.loaders.items.load(request.itemId),
+          scope.loaders.vectors.load(request.itemId),
+          ranking.collaborative ? scope.loaders.collaborativeVectors.load(request.itemId) : Promise.resolve(null),
+        ]),
       );
       if (!item) {
         throw new GatewayError('NOT_FOUND', `no item has id ${quote(request.itemId)}`, { argument: 'itemId' });
       }
       const opts = options(request.filter, new Set([item.id]));
-      const [neighbours, lexical] = await clock.time('retrieval', () =>
-        Promise.all([vector ? catalog.searchDense(vector, opts) : Promise.resolve([]), catalog.searchLexical(item.title, opts)]),
+      // An item too new or too rarely liked to have a collaborative vector leans on popularity
+      // instead, so that the list still holds items people actually want beside the text matches.
+      const [neighbours, lexical, collaborativeHits, popular] = await clock.time('retrieval', () =>
+        Promise.all([
+          vector ? catalog.searchDense(vector, opts) : Promise.resolve([]),
+          catalog.searchLexical(item.title, opts),
+          collaborative ? catalog.searchCollaborative(collaborative, opts) : Promise.resolve([]),
+          collaborative ? Promise.resolve([]) : popularityHits(features, catalog, opts),
+        ]),
       );
       const candidates = reciprocalRankFusion([
         { source: 'item_similarity', hits: neighbours },
+        // Half a vote, as BM25 has: an exact text relative (a sequel) should still lead.
+        { source: 'collaborative', hits: collaborativeHits, weight: 0.5 },
         { source: 'lexical', hits: lexical, weight: 0.5 },
+        { source: 'popularity', hits: popular, weight: 0.3 },
       ]);
       return rankedPage(
         candidates,
@@ -189,5 +207,12 @@ export function createGateway(deps: GatewayDeps): Gateway {
 async function userProfileVector(scope: RequestScope, recentItemIds: readonly string[]): Promise<Float32Array | null> {
   if (recentItemIds.length === 0) return null;
   const vectors = await scope.loaders.vectors.loadMany(recentItemIds);
+  return profileVector(vectors.map((v) => (v instanceof Error ? null : v)));
+}
+
+/** The recency-weighted mean of the items' collaborative vectors; null when none has one. */
+async function collaborativeVector(scope: RequestScope, itemIds: readonly string[]): Promise<Float32Array | null> {
+  if (itemIds.length === 0) return null;
+  const vectors = await scope.loaders.collaborativeVectors.loadMany(itemIds);
   return profileVector(vectors.map((v) => (v instanceof Error ? null : v)));
 }

@@ -8,6 +8,12 @@ export interface CatalogEntry {
   readonly vector: Float32Array;
 }
 
+/** An item's collaborative vector: learnt from who liked what (item2vec), not from its text. */
+export interface CollaborativeEntry {
+  readonly id: string;
+  readonly vector: Float32Array;
+}
+
 export interface SearchOptions {
   readonly limit: number;
   /** Applied inside retrieval: only matching items are ever returned. */
@@ -34,6 +40,19 @@ export interface CatalogIndex {
   searchDense(vector: Float32Array, options: SearchOptions): Promise<ScoredId[]>;
   /** Best BM25 matches of a free-text query over title, text, categories and tags, best first. */
   searchLexical(query: string, options: SearchOptions): Promise<ScoredId[]>;
+  /**
+   * Replaces every collaborative vector at once with one training run's output: a second vector
+   * space beside the text vectors (in Qdrant, a second named vector of the same points). Ids
+   * that are not in the catalog are skipped; items without an entry have no collaborative
+   * vector afterwards. Returns how many were stored.
+   */
+  replaceCollaborativeVectors(entries: readonly CollaborativeEntry[]): Promise<number>;
+  /** Dimension of the stored collaborative vectors; null while there are none. */
+  collaborativeDimension(): Promise<number | null>;
+  /** Collaborative vectors by id, null where the item has none, in the order asked (one batch). */
+  getCollaborativeVectors(ids: readonly string[]): Promise<(Float32Array | null)[]>;
+  /** Nearest items by cosine in the collaborative space, best first; only items that have a collaborative vector. */
+  searchCollaborative(vector: Float32Array, options: SearchOptions): Promise<ScoredId[]>;
   /** Ids of items that pass the filter, among those given, in the order given. */
   filterIds(ids: readonly string[], filter: Filter): Promise<string[]>;
   count(): Promise<number>;

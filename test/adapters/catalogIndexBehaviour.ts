@@ -199,6 +199,65 @@ export function describeCatalogIndex(name: string, open: (dimension: number) => 
       });
     });
 
+    describe('collaborative vectors (a second named vector)', () => {
+      // Two dimensions, unlike the text vectors' four: the spaces are independent.
+      const collaborative = [
+        { id: 'toy-story', vector: Float32Array.from([1, 0]) },
+        { id: 'heat', vector: Float32Array.from([0.6, 0.8]) },
+        { id: 'matrix', vector: Float32Array.from([0, 1]) },
+        { id: 'not-in-catalog', vector: Float32Array.from([1, 1]) },
+      ];
+
+      it('has none until some are stored, and searching then finds nothing', async () => {
+        expect(await index.collaborativeDimension()).toBeNull();
+        expect(await index.getCollaborativeVectors(['toy-story'])).toEqual([null]);
+        expect(await index.searchCollaborative(Float32Array.from([1, 0]), { limit: 3 })).toEqual([]);
+      });
+
+      it('stores the vectors of catalog items only, and serves them by id', async () => {
+        expect(await index.replaceCollaborativeVectors(collaborative)).toBe(3);
+        expect(await index.collaborativeDimension()).toBe(2);
+        const [toyStory, monsters, heat] = await index.getCollaborativeVectors(['toy-story', 'monsters', 'heat']);
+        expect(Array.from(toyStory!)).toEqual([1, 0]);
+        expect(monsters).toBeNull();
+        expect(Array.from(heat!)).toEqual([Math.fround(0.6), Math.fround(0.8)]);
+        expect(await index.getCollaborativeVectors(['not-in-catalog'])).toEqual([null]);
+        // The text vectors are untouched.
+        expect(Array.from((await index.getVectors(['heat']))[0]!)).toEqual([0, 1, 0, 0]);
+      });
+
+      it('searches by cosine among items that have one, with filters and exclusions', async () => {
+        await index.replaceCollaborativeVectors(collaborative);
+        const query = Float32Array.from([1, 0]);
+        expect(await index.searchCollaborative(query, { limit: 5 })).toEqual([
+          { id: 'toy-story', score: 1 },
+          { id: 'heat', score: expect.closeTo(0.6, 6) },
+          { id: 'matrix', score: 0 },
+        ]);
+        expect(ids(await index.searchCollaborative(query, { limit: 5, excludeIds: new Set(['toy-story']) }))).toEqual(['heat', 'matrix']);
+        expect(ids(await index.searchCollaborative(query, { limit: 5, filter: { must: [{ key: 'category', match: { value: 'Action' } }] } }))).toEqual(['heat', 'matrix']);
+      });
+
+      it('replaces the whole set on each run, and forgets the vector of a deleted item', async () => {
+        await index.replaceCollaborativeVectors(collaborative);
+        await index.replaceCollaborativeVectors([{ id: 'matrix', vector: Float32Array.from([0, 0, 1]) }]);
+        expect(await index.collaborativeDimension()).toBe(3);
+        expect(await index.getCollaborativeVectors(['toy-story', 'matrix']).then((vs) => vs.map((v) => v && Array.from(v)))).toEqual([null, [0, 0, 1]]);
+        await index.delete(['matrix']);
+        expect(await index.getCollaborativeVectors(['matrix'])).toEqual([null]);
+        expect(await index.searchCollaborative(Float32Array.from([0, 0, 1]), { limit: 5 })).toEqual([]);
+      });
+
+      it('refuses vectors of mixed dimensions, storing nothing', async () => {
+        await expect(
+          index.replaceCollaborativeVectors([
+            { id: 'toy-story', vector: Float32Array.from([1, 0]) },
+            { id: 'heat', vector: Float32Array.from([1, 0, 0]) },
+          ]),
+        ).rejects.toThrow('item "heat": collaborative vector has 3 dimensions, the first entry has 2');
+        expect(await index.collaborativeDimension()).toBeNull();
+      });
+    });
     describe('filterIds', () => {
       it('keeps the ids that exist and pass, in the order given', async () => {
         const action: Filter = { must: [{ key: 'category', match: { value: 'Action' } }] };

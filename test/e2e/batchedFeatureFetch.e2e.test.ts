@@ -81,6 +81,17 @@ describe('feature fetch is one batched call per store and method, whatever the p
     // The profile (one call), popularity (one page, no filter), one batch of item statistics.
     expect(result.features).toEqual({ getUserProfiles: 1, popular: 1, getItemStats: 1 });
     // Vectors: the user's recent positives (profile and anchors, one batch), then the candidates.
-    expect(result.catalog).toEqual({ getItems: 1, getVectors: 2, searchDense: 4 });
+    // Collaborative: the same recent positives' item2vec vectors (one batch), one search in that space.
+    expect(result.catalog).toEqual({ getItems: 1, getVectors: 2, searchDense: 4, getCollaborativeVectors: 1, searchCollaborative: 1 });
+  });
+
+  it.each([1, 10, 100])('similar items with first: %i', async (first) => {
+    const result = await run(`{ similarItems(itemId: "1", first: ${first}) { edges { node { id stats { ratingCount } } } } }`);
+    expect(result.edges).toBe(first);
+    // The item, its text vector and its collaborative vector (one batch each), a search in each
+    // space and a lexical one; then one batch of payloads and of statistics for the candidates.
+    // It has a collaborative vector, so popularity is not asked.
+    expect(result.catalog).toEqual({ getItems: 2, getVectors: 1, getCollaborativeVectors: 1, searchDense: 1, searchCollaborative: 1, searchLexical: 1 });
+    expect(result.features).toEqual({ getItemStats: 1 });
   });
 });

@@ -52,7 +52,7 @@ describe('the gateway end to end on the MovieLens fixture (real stores, real mod
     expect(first.explanation.retrieval.map((h: any) => h.source)).toContain('LEXICAL');
     expect(first.explanation.features.map((f: any) => f.name)).toEqual([
       'rrf', 'dense_similarity', 'lexical_score', 'source_count', 'log_popularity',
-      'rating_mean', 'category_affinity', 'profile_similarity', 'seed_category_overlap', 'recency',
+      'rating_mean', 'category_affinity', 'profile_similarity', 'seed_category_overlap', 'recency', 'collaborative_similarity',
     ]);
     const sum = first.explanation.features.reduce((acc: number, f: any) => acc + f.contribution, 0);
     expect(first.explanation.bias).toBe(-6);
@@ -76,18 +76,28 @@ describe('the gateway end to end on the MovieLens fixture (real stores, real mod
     expect(ids.filter((id: string) => rated.has(id))).toEqual([]);
     for (const edge of data.recommendations.edges) {
       expect(edge.explanation.retrieval.length).toBeGreaterThan(0);
-      expect(edge.explanation.features).toHaveLength(10);
+      expect(edge.explanation.features).toHaveLength(11);
     }
   });
 
-  it('similarItems of Toy Story are children’s and animation films', async () => {
-    const data = await gateway.data(`{ similarItems(itemId: "1", first: 5) { edges { node { id categories } } } }`);
+  it('similarItems of Toy Story: its sequels first, then text and collaborative neighbours', async () => {
+    const data = await gateway.data(
+      `{ similarItems(itemId: "1", first: 5) { edges { node { id title categories } explanation { retrieval { source } } } } }`,
+    );
     const edges = data.similarItems.edges;
     expect(edges.map((e: any) => e.node.id)).not.toContain('1');
     for (const edge of edges) {
       expect(edge.node.categories.some((c: string) => c === 'Children' || c === 'Animation')).toBe(true);
     }
-    expect(edges.slice(0, 2).map((e: any) => e.node.id).sort()).toEqual(['3114', '78499']);
+    expect(edges.map((e: any) => e.node.id)).toEqual(['3114', '78499', '4886', '4306', '2987']);
+    // Toy Story 3 has too few likes in the fixture for a collaborative vector: text found it.
+    expect(edges.map((e: any) => e.explanation.retrieval.map((r: any) => r.source).sort())).toEqual([
+      ['COLLABORATIVE', 'ITEM_SIMILARITY', 'LEXICAL'],
+      ['ITEM_SIMILARITY', 'LEXICAL'],
+      ['COLLABORATIVE', 'ITEM_SIMILARITY'],
+      ['COLLABORATIVE', 'ITEM_SIMILARITY'],
+      ['COLLABORATIVE', 'ITEM_SIMILARITY'],
+    ]);
   });
 
   it('pages through one ranked list with cursors', async () => {

@@ -17,7 +17,8 @@ describe('runRecsEval on the movielens-small fixture', () => {
     });
     expect(report.ingestion).toMatchObject({ items: 300, itemsRefused: 0, events: 11174, eventsRefused: 0 });
     expect(report.systems.map((system) => [system.name, system.users, system.failures])).toEqual([
-      ['gateway (GraphQL)', 10, 0],
+      ['gateway (GraphQL, collaborative on)', 10, 0],
+      ['item2vec alone (collaborative source, no fusion)', 10, 0],
       ['random', 10, 0],
       ['most popular', 10, 0],
       ['item-kNN', 10, 0],
@@ -29,10 +30,13 @@ describe('runRecsEval on the movielens-small fixture', () => {
       expect(gateway.metrics[metric]).toBeLessThanOrEqual(1);
     }
     // The baselines are deterministic for the fixture, the split and the seed.
-    for (const system of report.systems.slice(1)) {
+    for (const system of report.systems.slice(2)) {
       const expected = EXPECTED_BASELINES[system.name]!;
       for (const metric of RECS_METRICS) expect([system.name, metric, system.metrics[metric]]).toEqual([system.name, metric, expect.closeTo(expected[metric], 12)]);
     }
+    // item2vec was trained on the training split before the gateway served (the demo's defaults).
+    expect(report.item2vec).toMatchObject({ dimension: 64, stored: expect.any(Number) });
+    expect(report.item2vec!['stored']).toBeGreaterThan(100);
     expect(report.seed).toBe(7);
     expect(report.config).toMatchObject({ first: 20, testFraction: 0.2, positiveRating: 4, limitUsers: 10, itemKnnNeighbours: 100 });
   });

@@ -41,7 +41,7 @@ export class InMemoryGateway implements Gateway {
   readonly profiles = new Map<string, UserProfile>();
   readonly calls: GatewayCall[] = [];
   /** Keys of every loader batch, per loader, in call order. */
-  readonly batches: Record<keyof Loaders, string[][]> = { items: [], vectors: [], itemStats: [], userProfiles: [] };
+  readonly batches: Record<keyof Loaders, string[][]> = { items: [], vectors: [], collaborativeVectors: [], itemStats: [], userProfiles: [] };
   private readonly eventIds = new Set<string>();
   private requestCount = 0;
   /** Returned in every page: stands in for a pipeline stage that failed and was skipped. */
@@ -67,6 +67,7 @@ export class InMemoryGateway implements Gateway {
       loaders: {
         items: loader('items', (id) => this.items.get(id) ?? null),
         vectors: loader('vectors', () => null as Float32Array | null),
+        collaborativeVectors: loader('collaborativeVectors', () => null as Float32Array | null),
         itemStats: loader('itemStats', (id) => this.stats.get(id) ?? null),
         userProfiles: loader('userProfiles', (id) => this.profiles.get(id) ?? null),
       },

@@ -31,6 +31,17 @@ export function createCatalogSchema(db: Database.Database): void {
       vector BLOB NOT NULL
     );
 
+    -- Collaborative (item2vec) vectors: replaced as a whole by each training run, and gone with
+    -- their item. A table of its own, so that an older data directory simply has none yet.
+    CREATE TABLE IF NOT EXISTS item_vectors (
+      id TEXT PRIMARY KEY,
+      vector BLOB NOT NULL
+    ) WITHOUT ROWID;
+
+    CREATE TRIGGER IF NOT EXISTS item_vectors_after_item_delete AFTER DELETE ON items BEGIN
+      DELETE FROM item_vectors WHERE id = old.id;
+    END;
+
     CREATE VIRTUAL TABLE IF NOT EXISTS items_fts USING fts5(
       title, text, categories, tags,
       tokenize = 'unicode61 remove_diacritics 2'

@@ -3,7 +3,7 @@ import type { ScoredId } from '../../domain/candidate.js';
 import type { Filter } from '../../domain/filter.js';
 import type { Item } from '../../domain/item.js';
 import { compileFilter, type FilterablePayload } from '../../domain/matchesFilter.js';
-import type { CatalogEntry, CatalogIndex, SearchOptions } from '../../ports/catalogIndex.js';
+import type { CatalogEntry, CatalogIndex, CollaborativeEntry, SearchOptions } from '../../ports/catalogIndex.js';
 import { DenseMatrix } from '../memory/denseMatrix.js';
 import { ensureCatalogMeta, type CatalogMeta } from './catalogMeta.js';
 import { createCatalogSchema } from './catalogSchema.js';
@@ -34,15 +34,20 @@ interface LexicalRow {
 
 /**
  * The embedded catalog: payloads, vectors and an FTS5 index in `<dir>/catalog.db`, plus every
- * vector and filterable payload in memory (DenseMatrix) for exact cosine search. SQLite is the
+ * vector and filterable payload in memory (DenseMatrix) for exact cosine search. Collaborative
+ * vectors (item2vec) sit in their own table and a second matrix, rows only for items that
+ * have one. SQLite is the
  * durable copy and serves payloads and vectors by id; the matrix is rebuilt from it at open
  * and updated after each committed write.
  */
 export class SqliteCatalogIndex implements CatalogIndex {
   readonly dimension: number;
   private readonly matrix: DenseMatrix;
+  /** Collaborative vectors, only of items that have one; null while none are stored. */
+  private collaborative: DenseMatrix | null = null;
   private readonly statements: ReturnType<typeof prepareStatements>;
   private readonly writeUpserts: (rows: readonly [string, string, Buffer][]) => void;
+  private readonly writeCollaborative: (rows: readonly [string, Buffer][]) => void;
 
   /** Opens or creates the catalog in `dir` (`:memory:` for a throwaway one). */
   static open(dir: string, options: SqliteCatalogOptions): SqliteCatalogIndex {
@@ -72,10 +77,22 @@ export class SqliteCatalogIndex implements CatalogIndex {
       const item = JSON.parse(row[0]) as Item;
       this.matrix.set(filterable(item), blobToVector(row[1]));
     }
+    for (const row of db.prepare('SELECT id, vector FROM item_vectors ORDER BY id').raw().iterate() as Iterable<[string, Buffer]>) {
+      const payload = this.matrix.payloadOf(row[0]);
+      if (payload === undefined) continue;
+      const vector = blobToVector(row[1]);
+      this.collaborative ??= new DenseMatrix(vector.length);
+      this.collaborative.set(payload, vector);
+    }
     this.statements = prepareStatements(db);
     const upsert = this.statements.upsert;
     this.writeUpserts = db.transaction((rows: readonly [string, string, Buffer][]) => {
       for (const row of rows) upsert.run(row);
+    });
+    const { clearCollaborative, insertCollaborative } = this.statements;
+    this.writeCollaborative = db.transaction((rows: readonly [string, Buffer][]) => {
+      clearCollaborative.run();
+      for (const row of rows) insertCollaborative.run(row);
     });
   }
 
@@ -99,13 +116,22 @@ export class SqliteCatalogIndex implements CatalogIndex {
     });
     if (rows.length === 0) return;
     this.writeUpserts(rows);
-    for (const { item, vector } of entries) this.matrix.set(filterable(storedItem(item)), vector);
+    for (const { item, vector } of entries) {
+      const payload = filterable(storedItem(item));
+      this.matrix.set(payload, vector);
+      // Filters on collaborative search read the same payload as everywhere else.
+      const collaborativeVector = this.collaborative?.vectorOf(item.id);
+      if (collaborativeVector) this.collaborative!.set(payload, collaborativeVector);
+    }
   }
 
   async delete(ids: readonly string[]): Promise<string[]> {
     if (ids.length === 0) return [];
     const existed = new Set(this.statements.delete.all(JSON.stringify(ids)) as string[]);
-    for (const id of existed) this.matrix.remove(id);
+    for (const id of existed) {
+      this.matrix.remove(id);
+      this.collaborative?.remove(id);
+    }
     return [...new Set(ids)].filter((id) => existed.has(id));
   }
 
@@ -148,6 +174,41 @@ export class SqliteCatalogIndex implements CatalogIndex {
     return hits;
   }
 
+  async replaceCollaborativeVectors(entries: readonly CollaborativeEntry[]): Promise<number> {
+    const dimension = entries[0]?.vector.length ?? 0;
+    entries.forEach(({ id, vector }, index) => {
+      if (typeof id !== 'string' || id.length === 0) throw new TypeError(`entries[${index}]: a collaborative vector needs a non-empty string id`);
+      if (!(vector instanceof Float32Array)) throw new TypeError(`item ${JSON.stringify(id)}: the collaborative vector must be a Float32Array`);
+      if (vector.length !== dimension || dimension === 0) {
+        throw new RangeError(`item ${JSON.stringify(id)}: collaborative vector has ${vector.length} dimensions, the first entry has ${dimension}; one run gives one dimension`);
+      }
+      if (!vector.every(Number.isFinite)) throw new RangeError(`item ${JSON.stringify(id)}: collaborative vector has a value that is not a finite number`);
+    });
+    const known = entries.filter(({ id }) => this.matrix.has(id));
+    this.writeCollaborative(known.map(({ id, vector }): [string, Buffer] => [id, vectorToBlob(vector)]));
+    if (known.length === 0) {
+      this.collaborative = null;
+      return 0;
+    }
+    const matrix = new DenseMatrix(dimension, known.length);
+    for (const { id, vector } of known) matrix.set(this.matrix.payloadOf(id)!, vector);
+    this.collaborative = matrix;
+    return known.length;
+  }
+
+  async collaborativeDimension(): Promise<number | null> {
+    return this.collaborative?.dimension ?? null;
+  }
+
+  async getCollaborativeVectors(ids: readonly string[]): Promise<(Float32Array | null)[]> {
+    const matrix = this.collaborative;
+    return ids.map((id) => matrix?.vectorOf(id) ?? null);
+  }
+
+  async searchCollaborative(vector: Float32Array, options: SearchOptions): Promise<ScoredId[]> {
+    return this.collaborative ? this.collaborative.search(vector, options) : [];
+  }
+
   async filterIds(ids: readonly string[], filter: Filter): Promise<string[]> {
     return this.matrix.filterIds(ids, filter);
   }
@@ -168,6 +229,8 @@ function prepareStatements(db: Database.Database) {
       `INSERT INTO items (id, payload, vector) VALUES (?, ?, ?)
        ON CONFLICT (id) DO UPDATE SET payload = excluded.payload, vector = excluded.vector`,
     ),
+    clearCollaborative: db.prepare('DELETE FROM item_vectors'),
+    insertCollaborative: db.prepare('INSERT INTO item_vectors (id, vector) VALUES (?, ?)'),
     delete: db.prepare('DELETE FROM items WHERE id IN (SELECT value FROM json_each(?)) RETURNING id').pluck(),
     items: db.prepare('SELECT i.payload FROM json_each(?) AS j LEFT JOIN items AS i ON i.id = j.value ORDER BY j.key').pluck(),
     // bm25() is lower for better matches; the rowid breaks ties so that pages are stable.

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { openApp } from '../../app/openApp.js';
+import { describeItem2vecRun, trainItem2vec } from '../../app/trainItem2vec.js';
 import { ingestFiles } from '../../ingestion/ingestFiles.js';
 import { describeConfig, harnessConfig } from '../gatewayUnderTest.js';
 import { graphqlRequest } from '../graphqlRequest.js';
@@ -78,6 +79,8 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
         eventsPerSecond: summary.events.accepted / summary.eventSeconds,
         seconds: summary.seconds,
       };
+      // As the demo does after its seed, so that the measured path includes the collaborative source.
+      log(describeItem2vecRun(await trainItem2vec({ catalog: app.stores.catalog, events: app.stores.features })));
       gatewayConfig = describeConfig(config, app.stores);
     } finally {
       await app.close();

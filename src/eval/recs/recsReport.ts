@@ -30,6 +30,8 @@ export interface RecsReport {
     readonly tagsDropped: number;
   };
   readonly ingestion: Readonly<Record<string, number>>;
+  /** The item2vec run on the training split (whether the gateway uses it: config.gateway.ranking.collaborative). */
+  readonly item2vec: Readonly<Record<string, unknown>> | null;
   readonly durations: Readonly<Record<string, number>>;
   readonly systems: readonly RecsSystemResult[];
   /** The first few gateway failures, verbatim, for whoever has to fix them. */

@@ -9,6 +9,7 @@ import { itemKnnBaseline } from '../baselines/itemKnnBaseline.js';
 import { popularityBaseline } from '../baselines/popularityBaseline.js';
 import { randomBaseline } from '../baselines/randomBaseline.js';
 import type { Recommender } from '../baselines/recommender.js';
+import { describeItem2vecRun, trainItem2vec } from '../../app/trainItem2vec.js';
 import { startGatewayUnderTest } from '../gatewayUnderTest.js';
 import type { Ranking } from '../metrics/ranking.js';
 import { readMovies } from '../movieLens/readMovies.js';
@@ -19,6 +20,7 @@ import { machineInfo } from '../report/machineInfo.js';
 import { temporalSplit } from '../temporalSplit.js';
 import type { FetchedRankings } from '../fetchRankings.js';
 import { fetchRecommendations } from './fetchRecommendations.js';
+import { item2vecAlone } from './item2vecAlone.js';
 import { recsMarkdown } from './recsMarkdown.js';
 import type { RecsReport, RecsSystemResult } from './recsReport.js';
 import { scoreRecommendations } from './scoreRecommendations.js';
@@ -76,6 +78,7 @@ export async function runRecsEval(options: RecsEvalOptions): Promise<RecsReport>
     const written = await writeTrainingDir(dataDir, trainingDir, split.train, split.test);
 
     let ingestion: RecsReport['ingestion'] = {};
+    let item2vec: RecsReport['item2vec'] = null;
     const gateway = await startGatewayUnderTest({
       dataDir: path.join(work, 'data'),
       env: options.env ?? {},
@@ -90,10 +93,22 @@ export async function runRecsEval(options: RecsEvalOptions): Promise<RecsReport>
           seconds: summary.seconds,
           itemsPerSecond: summary.items.ok / summary.itemSeconds,
         };
+        // As the demo does after its seed: collaborative vectors from the training split only.
+        const run = await trainItem2vec({ catalog: stores.catalog, events: stores.features });
+        log(describeItem2vecRun(run));
+        item2vec = {
+          stored: run.stored,
+          dimension: run.options.dimension,
+          options: run.options,
+          tokensTrained: run.tokensTrained,
+          seconds: run.trainSeconds,
+          tokensPerSecond: run.tokensPerSecond,
+        };
       },
     });
     let gatewayResult: RecsSystemResult;
     let gatewayFailures: FetchedRankings['failures'];
+    let item2vecAloneResult: RecsSystemResult;
     const systems: RecsSystemResult[] = [];
     const catalogIds = new Set(movies.map((movie) => movie.id));
     const genres = new Map(movies.map((movie) => [movie.id, movie.genres]));
@@ -114,11 +129,14 @@ export async function runRecsEval(options: RecsEvalOptions): Promise<RecsReport>
         },
       });
       gatewayFailures = fetched.failures;
-      gatewayResult = score('gateway (GraphQL)', fetched.rankings, fetched.failures.length, (performance.now() - fetchStarted) / 1000);
+      const aloneStarted = performance.now();
+      const alone = await item2vecAlone(gateway.stores, users, first);
+      item2vecAloneResult = score('item2vec alone (collaborative source, no fusion)', alone, 0, (performance.now() - aloneStarted) / 1000);
+      gatewayResult = score(`gateway (GraphQL, collaborative ${gateway.config.ranking.collaborative ? 'on' : 'off'})`, fetched.rankings, fetched.failures.length, (performance.now() - fetchStarted) / 1000);
     } finally {
       await gateway.stop();
     }
-    systems.push(gatewayResult);
+    systems.push(gatewayResult, item2vecAloneResult);
 
     const matrix = interactionMatrix(
       movies.map((movie) => movie.id),
@@ -159,6 +177,7 @@ export async function runRecsEval(options: RecsEvalOptions): Promise<RecsReport>
         tagsDropped: written.tagsDropped,
       },
       ingestion,
+      item2vec,
       durations: {
         totalSeconds: (performance.now() - started) / 1000,
         ...Object.fromEntries(systems.map((system) => [`${system.name} seconds`, system.seconds])),

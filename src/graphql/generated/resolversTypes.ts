@@ -442,6 +442,13 @@ export type RetrievalHit = {
 
 /** Where a candidate came from. */
 export type RetrievalSource =
+  /**
+   * Nearest neighbours in the collaborative (item2vec) space, learnt from which items the same
+   * people liked: of the user's recency-weighted recent positives for recommendations, of the
+   * item itself for similar items. Items added since the last training have no collaborative
+   * vector and are found by the other sources.
+   */
+  | 'collaborative'
   /** Nearest neighbours of the query's embedding. */
   | 'dense'
   /** Nearest neighbours of the seed items, or of the user's most recent positive items. */
@@ -753,7 +760,7 @@ export type RetrievalHitResolvers<ContextType = GraphQLContext, ParentType exten
   source?: Resolver<ResolversTypes['RetrievalSource'], ParentType, ContextType>;
 };
 
-export type RetrievalSourceResolvers = { DENSE: 'dense', ITEM_SIMILARITY: 'item_similarity', LEXICAL: 'lexical', POPULARITY: 'popularity', PROFILE: 'profile' };
+export type RetrievalSourceResolvers = { COLLABORATIVE: 'collaborative', DENSE: 'dense', ITEM_SIMILARITY: 'item_similarity', LEXICAL: 'lexical', POPULARITY: 'popularity', PROFILE: 'profile' };
 
 export type UpsertItemsPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['UpsertItemsPayload'] = ResolversParentTypes['UpsertItemsPayload']> = {
   ids?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
