@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { assertEvents } from '../../domain/assertEvents.js';
 import type { ScoredId } from '../../domain/candidate.js';
 import { EVENT_TYPES, isPositive, type EventType, type InteractionEvent } from '../../domain/event.js';
 import type { Item } from '../../domain/item.js';
@@ -102,7 +103,7 @@ export class SqliteFeatureStore implements FeatureStore, EventLog {
    * missing from `items` counts everywhere but in category affinity.
    */
   async applyEvents(events: readonly InteractionEvent[], items: ReadonlyMap<string, Item>): Promise<ApplyResult> {
-    events.forEach(checkEvent);
+    assertEvents(events);
     if (events.length === 0) return { applied: [], duplicates: [] };
     return this.applyInTransaction(events, items);
   }
@@ -174,23 +175,4 @@ function ensureSchemaVersion(db: Database.Database, location: string): void {
 function positiveInteger(value: number, name: string): number {
   if (!Number.isInteger(value) || value < 1) throw new RangeError(`${name} must be a positive integer, got ${value}`);
   return value;
-}
-
-/** The store's own invariants, checked before the transaction so that a bad event changes nothing. */
-function checkEvent(event: InteractionEvent, index: number): void {
-  const problem =
-    typeof event.id !== 'string' || event.id.length === 0
-      ? 'id must be a non-empty string'
-      : !TYPE_COLUMN.has(event.type)
-        ? `type must be one of ${EVENT_TYPES.join(', ')}`
-        : typeof event.userId !== 'string' || event.userId.length === 0
-          ? 'userId must be a non-empty string'
-          : typeof event.itemId !== 'string' || event.itemId.length === 0
-            ? 'itemId must be a non-empty string'
-            : !Number.isSafeInteger(event.timestamp)
-              ? 'timestamp must be an integer number of epoch milliseconds'
-              : event.value !== null && !Number.isFinite(event.value)
-                ? 'value must be a finite number or null'
-                : null;
-  if (problem !== null) throw new TypeError(`events[${index}] (${JSON.stringify(event.id)}): ${problem}`);
 }
