@@ -1,4 +1,5 @@
 import { SqliteCatalogIndex } from '../adapters/sqlite/sqliteCatalogIndex.js';
+import { RedisFeatureStore } from '../adapters/redis/redisFeatureStore.js';
 import { SqliteFeatureStore } from '../adapters/sqlite/sqliteFeatureStore.js';
 import { createEmbedder } from '../adapters/transformers/createEmbedder.js';
 import type { Config, EmbeddingConfig } from '../config/config.js';
@@ -26,7 +27,7 @@ export async function openStores(config: Config, embedding: Partial<EmbeddingCon
   let catalog: SqliteCatalogIndex | null = null;
   try {
     catalog = SqliteCatalogIndex.open(config.data.dir, { dimension: embedder.dimension, modelId: embedder.modelId });
-    const features = SqliteFeatureStore.open(config.data.dir);
+    const features = await openFeatureStore(config);
     const openCatalog = catalog;
     return {
       embedder,
@@ -41,4 +42,16 @@ export async function openStores(config: Config, embedding: Partial<EmbeddingCon
     await Promise.allSettled([catalog?.close(), embedder.close()]);
     throw error;
   }
+}
+
+/** Redis in service mode (REDIS_URL), SQLite in the data directory otherwise. */
+export async function openFeatureStore(config: Config): Promise<FeatureStore & EventLog> {
+  const { features } = config;
+  if (features.redisUrl === null) return SqliteFeatureStore.open(config.data.dir);
+  return RedisFeatureStore.connect({
+    url: features.redisUrl,
+    keyPrefix: features.redisKeyPrefix,
+    commandTimeoutMs: features.redisCommandTimeoutMs,
+    userTtlSeconds: features.userTtlDays * 86_400,
+  });
 }

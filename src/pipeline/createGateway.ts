@@ -30,6 +30,9 @@ export interface GatewayDeps {
   readonly onDegraded?: (stage: string, error: unknown) => void;
 }
 
+const NOT_PERSONALISED = 'feature store unavailable: results not personalised';
+const NO_POPULARITY = 'feature store unavailable: popularity retrieval skipped';
+
 /** How many of a user's latest positive items anchor item-to-item retrieval. */
 const ANCHOR_ITEMS = 3;
 
@@ -56,6 +59,15 @@ export function createGateway(deps: GatewayDeps): Gateway {
     }));
   }
 
+  /** An optional read: on failure the answer goes on without it and says so in `warnings`. */
+  function optional<T>(read: Promise<T>, fallback: T, stage: string, warning: string, warnings: string[]): Promise<T> {
+    return read.catch((error: unknown) => {
+      deps.onDegraded?.(stage, error);
+      if (!warnings.includes(warning)) warnings.push(warning);
+      return fallback;
+    });
+  }
+
   function options(filter: SearchRequest['filter'], excludeIds?: ReadonlySet<string>, limit = ranking.candidatesPerSource): SearchOptions {
     return { limit, ...(filter ? { filter } : {}), ...(excludeIds ? { excludeIds } : {}) };
   }
@@ -68,11 +80,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
       const warnings: string[] = [];
       // Personalisation is optional in search: a profile that cannot be read leaves it out, and says so.
       const userPromise = request.userId
-        ? scope.loaders.userProfiles.load(request.userId).catch((error: unknown) => {
-            deps.onDegraded?.('user profile', error);
-            warnings.push('feature store unavailable: results not personalised');
-            return null;
-          })
+        ? optional(scope.loaders.userProfiles.load(request.userId), null, 'user profile', NOT_PERSONALISED, warnings)
         : null;
       let vector: Float32Array | null = null;
       try {
@@ -108,7 +116,9 @@ export function createGateway(deps: GatewayDeps): Gateway {
       const warnings: string[] = [];
       const [user, seeds] = await clock.time('retrieval', () =>
         Promise.all([
-          request.userId ? scope.loaders.userProfiles.load(request.userId) : Promise.resolve(null),
+          request.userId
+            ? optional(scope.loaders.userProfiles.load(request.userId), null, 'user profile', NOT_PERSONALISED, warnings)
+            : Promise.resolve(null),
           scope.loaders.items.loadMany(request.itemIds),
         ]),
       );
@@ -131,7 +141,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
           profile ? catalog.searchDense(profile, options(request.filter, exclude)) : Promise.resolve([]),
           Promise.all(anchorVectors.map((v) => (v ? catalog.searchDense(v, options(request.filter, exclude, perAnchor)) : Promise.resolve([])))),
           collaborativeProfile ? catalog.searchCollaborative(collaborativeProfile, options(request.filter, exclude)) : Promise.resolve([]),
-          popularityHits(features, catalog, options(request.filter, exclude)),
+          optional(popularityHits(features, catalog, options(request.filter, exclude)), [], 'popularity', NO_POPULARITY, warnings),
         ]);
         const coldStart = !profile && request.itemIds.length === 0;
         const sourceLists: SourceList[] = [
@@ -181,7 +191,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
           vector ? catalog.searchDense(vector, opts) : Promise.resolve([]),
           catalog.searchLexical(item.title, opts),
           collaborative ? catalog.searchCollaborative(collaborative, opts) : Promise.resolve([]),
-          collaborative ? Promise.resolve([]) : popularityHits(features, catalog, opts),
+          collaborative ? Promise.resolve([]) : optional(popularityHits(features, catalog, opts), [], 'popularity', NO_POPULARITY, warnings),
         ]),
       );
       const candidates = reciprocalRankFusion([
