@@ -41,11 +41,12 @@ export function createGateway(deps: GatewayDeps): Gateway {
   const now = deps.now ?? Date.now;
 
   /** Ranks the fused candidates and cuts the page: the stages every surface shares. */
-  function rankedPage(candidates: Candidate[], scope: RequestScope, settings: Omit<RankSettings, 'referenceYear'>, clock: StageClock, warnings: string[]) {
+  function rankedPage(candidates: Candidate[], scope: RequestScope, settings: Omit<RankSettings, 'referenceYear' | 'now'>, clock: StageClock, warnings: string[]) {
+    const at = now();
     return rankPool(
       candidates.slice(0, ranking.poolSize),
       scope.loaders,
-      { ...settings, referenceYear: new Date(now()).getUTCFullYear() },
+      { ...settings, referenceYear: new Date(at).getUTCFullYear(), now: at },
       clock,
       warnings,
     ).then(({ page, total }): ResultPage => ({

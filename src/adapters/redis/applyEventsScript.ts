@@ -3,11 +3,12 @@
  * server, so no reader sees half a batch and two gateways never count the same event twice.
  * The keys mirror the SQLite tables (featureSchema.ts), so both stores hold the same aggregates.
  *
- * ARGV: base, userTtlSeconds (0: none), historyLimit, then 10 fields per event: id, log entry
+ * ARGV: base, userTtlSeconds (0: none), historyLimit, then 11 fields per event: id, log entry
  * (JSON), type, userId, itemId, timestamp, rating value ('' unless a rating), positive ('1' or
- * '0'), categories (JSON array, distinct), history entry (JSON). Entries that are read back
- * are encoded in TypeScript, so that no Lua number formatting rounds them; whether an event is
- * positive is decided in TypeScript too (isPositive), once for both stores.
+ * '0'), decayed interaction weight, categories (JSON [[category, share, decayedShare], ...]),
+ * history entry (JSON). What an event adds is computed in TypeScript (eventContribution, the
+ * same function the SQLite store uses) and entries that are read back are encoded there, so the
+ * script only adds and stores: no Lua arithmetic or number formatting can make the stores differ.
  * Returns {applied ids, duplicate ids}.
  *
  * `popular` is a sorted set ordered as SQLite's popular(): score -(positiveUsers * 2^24 +
@@ -21,12 +22,19 @@ local ttl = tonumber(ARGV[2])
 local historyLimit = tonumber(ARGV[3])
 local SCALE = 16777216
 local applied, duplicates = {}, {}
+-- HINCRBYFLOAT prints 17 decimal places, no exponent: a forward-decayed weight of 1e-20 would
+-- become 0. Doubles added here and printed with %.17g round-trip exactly, as SQLite's REAL sums do.
+local function addFloat(key, field, delta)
+  local sum = tonumber(redis.call('HGET', key, field) or '0') + tonumber(delta)
+  redis.call('HSET', key, field, string.format('%.17g', sum))
+end
 local function keepUser(key)
   if ttl > 0 then redis.call('EXPIRE', key, ttl) end
 end
-for i = 4, #ARGV, 10 do
+for i = 4, #ARGV, 11 do
   local id, entry, etype, user, item = ARGV[i], ARGV[i + 1], ARGV[i + 2], ARGV[i + 3], ARGV[i + 4]
-  local ts, rating, positive, categories, history = tonumber(ARGV[i + 5]), ARGV[i + 6], ARGV[i + 7] == '1', cjson.decode(ARGV[i + 8]), ARGV[i + 9]
+  local ts, rating, positive, weight = tonumber(ARGV[i + 5]), ARGV[i + 6], ARGV[i + 7] == '1', ARGV[i + 8]
+  local categories, history = cjson.decode(ARGV[i + 9]), ARGV[i + 10]
   if redis.call('SADD', base .. 'event_ids', id) == 0 then
     duplicates[#duplicates + 1] = id
   else
@@ -35,6 +43,7 @@ for i = 4, #ARGV, 10 do
 
     local itemKey = base .. 'item:' .. item
     redis.call('HINCRBY', itemKey, etype, 1)
+    addFloat(itemKey, 'decayed_' .. etype, weight)
     if rating ~= '' then
       redis.call('HINCRBYFLOAT', itemKey, 'rating_sum', rating)
       redis.call('HINCRBY', itemKey, 'rating_count', 1)
@@ -71,11 +80,15 @@ for i = 4, #ARGV, 10 do
       redis.call('ZREMRANGEBYRANK', positives, 0, -historyLimit - 1)
       keepUser(positives)
       redis.call('SADD', base .. 'item_users:' .. item, user)
-      local cats = base .. 'user_cat:' .. user
-      for _, category in ipairs(categories) do
-        redis.call('HINCRBYFLOAT', cats, category, 1 / #categories)
+      local cats, decayed = base .. 'user_cat:' .. user, base .. 'user_dcat:' .. user
+      for _, c in ipairs(categories) do
+        addFloat(cats, c[1], c[2])
+        addFloat(decayed, c[1], c[3])
       end
-      if #categories > 0 then keepUser(cats) end
+      if #categories > 0 then
+        keepUser(cats)
+        keepUser(decayed)
+      end
     end
   end
 end

@@ -2,8 +2,9 @@ import { Redis, type ChainableCommander } from 'ioredis';
 import { assertEvents } from '../../domain/assertEvents.js';
 import type { ScoredId } from '../../domain/candidate.js';
 import { backendUnavailable } from '../../domain/errors.js';
-import { isPositive, type InteractionEvent } from '../../domain/event.js';
+import type { InteractionEvent } from '../../domain/event.js';
 import type { Item } from '../../domain/item.js';
+import { eventContribution } from '../../features/eventContribution.js';
 import type { EventLog } from '../../ports/eventLog.js';
 import type { ApplyResult, FeatureStore, ItemStats, UserProfile } from '../../ports/featureStore.js';
 import { APPLY_EVENTS_SCRIPT, FORGET_ITEMS_SCRIPT } from './applyEventsScript.js';
@@ -32,6 +33,8 @@ interface ScriptCommands {
   applyFeatureEvents(...args: (string | number)[]): Promise<[string[], string[]]>;
   forgetFeatureItems(...args: string[]): Promise<number>;
 }
+
+type Hash = Record<string, string>;
 
 /** Popularity rank = positive users x SCALE + ratings (see applyEventsScript.ts). */
 const SCALE = 16_777_216;
@@ -98,7 +101,7 @@ export class RedisFeatureStore implements FeatureStore, EventLog {
     if (events.length === 0) return { applied: [], duplicates: [] };
     const args: (string | number)[] = [this.keys.base, this.userTtlSeconds, this.historyLimit];
     for (const event of events) {
-      const rated = event.type === 'rating' && event.value !== null;
+      const { positive, rating, interactionWeight, categories } = eventContribution(event, items.get(event.itemId)?.categories ?? []);
       args.push(
         event.id,
         JSON.stringify(event),
@@ -106,9 +109,10 @@ export class RedisFeatureStore implements FeatureStore, EventLog {
         event.userId,
         event.itemId,
         event.timestamp,
-        rated ? String(event.value) : '',
-        isPositive(event) ? '1' : '0',
-        JSON.stringify([...new Set(items.get(event.itemId)?.categories ?? [])]),
+        rating === null ? '' : String(rating),
+        positive ? '1' : '0',
+        String(interactionWeight),
+        JSON.stringify(categories.map((c) => [c.category, String(c.share), String(c.decayedShare)])),
         JSON.stringify([event.itemId, event.type, event.value, event.timestamp]),
       );
     }
@@ -130,12 +134,13 @@ export class RedisFeatureStore implements FeatureStore, EventLog {
           .hgetall(this.keys.user(id))
           .zrevrange(this.keys.userPositives(id), 0, this.recent - 1)
           .smembers(this.keys.userSeen(id))
-          .hgetall(this.keys.userCategories(id));
+          .hgetall(this.keys.userCategories(id))
+          .hgetall(this.keys.userDecayedCategories(id));
       }
     });
     return userIds.map((id, i) => {
-      const [user, positives, seen, categories] = replies.slice(i * 4, i * 4 + 4) as [Record<string, string>, string[], string[], Record<string, string>];
-      return toUserProfile(id, user, positives, seen, categories);
+      const [user, positives, seen, categories, decayed] = replies.slice(i * 5, i * 5 + 5) as [Hash, string[], string[], Hash, Hash];
+      return toUserProfile(id, user, positives, seen, categories, decayed);
     });
   }
 

@@ -16,6 +16,7 @@ export interface RedisKeys {
   userSeen(id: string): string;
   userPositives(id: string): string;
   userCategories(id: string): string;
+  userDecayedCategories(id: string): string;
 }
 
 export function redisKeys(prefix: string): RedisKeys {
@@ -30,5 +31,6 @@ export function redisKeys(prefix: string): RedisKeys {
     userSeen: (id) => `${base}user_seen:${id}`,
     userPositives: (id) => `${base}user_pos:${id}`,
     userCategories: (id) => `${base}user_cat:${id}`,
+    userDecayedCategories: (id) => `${base}user_dcat:${id}`,
   };
 }

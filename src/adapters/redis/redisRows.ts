@@ -1,4 +1,5 @@
 import { EVENT_TYPES, type EventType } from '../../domain/event.js';
+import { shares } from '../../features/forwardDecay.js';
 import type { HistoryEntry, ItemStats, UserProfile } from '../../ports/featureStore.js';
 
 // Hashes of the Redis feature store as HGETALL returns them (an empty object for a missing
@@ -7,14 +8,16 @@ import type { HistoryEntry, ItemStats, UserProfile } from '../../ports/featureSt
 type Hash = Readonly<Record<string, string>>;
 
 const num = (hash: Hash, field: string): number => Number(hash[field] ?? 0);
+const numbers = (hash: Hash): Record<string, number> => Object.fromEntries(Object.entries(hash).map(([key, value]) => [key, Number(value)]));
 const numOrNull = (hash: Hash, field: string): number | null => (hash[field] === undefined ? null : Number(hash[field]));
 
 export function toItemStats(itemId: string, hash: Hash): ItemStats | null {
   if (Object.keys(hash).length === 0) return null;
-  const counts = Object.fromEntries(EVENT_TYPES.map((type) => [type, num(hash, type)])) as Record<EventType, number>;
+  const byType = (prefix: string) => Object.fromEntries(EVENT_TYPES.map((type) => [type, num(hash, prefix + type)])) as Record<EventType, number>;
   return {
     itemId,
-    counts,
+    counts: byType(''),
+    decayedCounts: byType('decayed_'),
     ratingSum: num(hash, 'rating_sum'),
     ratingCount: num(hash, 'rating_count'),
     positiveUsers: num(hash, 'positive_users'),
@@ -23,12 +26,15 @@ export function toItemStats(itemId: string, hash: Hash): ItemStats | null {
 }
 
 /** `positives` are the members of the user's history set, latest first: a 15-digit log position, then the entry's JSON. */
-export function toUserProfile(userId: string, user: Hash, positives: readonly string[], seen: readonly string[], categories: Hash): UserProfile | null {
+export function toUserProfile(
+  userId: string,
+  user: Hash,
+  positives: readonly string[],
+  seen: readonly string[],
+  categories: Hash,
+  decayedCategories: Hash,
+): UserProfile | null {
   if (Object.keys(user).length === 0) return null;
-  let total = 0;
-  for (const weight of Object.values(categories)) total += Number(weight);
-  const categoryAffinity: Record<string, number> = {};
-  if (total > 0) for (const [category, weight] of Object.entries(categories)) categoryAffinity[category] = Number(weight) / total;
   return {
     userId,
     eventCount: num(user, 'event_count'),
@@ -40,7 +46,8 @@ export function toUserProfile(userId: string, user: Hash, positives: readonly st
       return { itemId, type, value, timestamp };
     }),
     seenItemIds: new Set(seen),
-    categoryAffinity,
+    categoryAffinity: shares(numbers(categories)),
+    recentCategoryAffinity: shares(numbers(decayedCategories)),
     firstEventAt: numOrNull(user, 'first_event_at'),
     lastEventAt: numOrNull(user, 'last_event_at'),
   };

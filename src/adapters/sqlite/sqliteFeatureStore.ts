@@ -1,13 +1,14 @@
 import type Database from 'better-sqlite3';
 import { assertEvents } from '../../domain/assertEvents.js';
 import type { ScoredId } from '../../domain/candidate.js';
-import { EVENT_TYPES, isPositive, type EventType, type InteractionEvent } from '../../domain/event.js';
+import { EVENT_TYPES, type EventType, type InteractionEvent } from '../../domain/event.js';
 import type { Item } from '../../domain/item.js';
+import { eventContribution } from '../../features/eventContribution.js';
 import type { EventLog } from '../../ports/eventLog.js';
 import type { ApplyResult, FeatureStore, ItemStats, UserProfile } from '../../ports/featureStore.js';
 import { toEvent, toItemStats, toUserProfile, type EventRow, type ItemStatsRow, type UserRow } from './featureRows.js';
 import { createFeatureSchema, FEATURE_SCHEMA_VERSION } from './featureSchema.js';
-import { prepareStatements } from './featureStatements.js';
+import { COUNT_COLUMNS, prepareStatements } from './featureStatements.js';
 import { IncompatibleDataError } from './incompatibleDataError.js';
 import { IN_MEMORY, openDatabase, type OpenDatabaseOptions } from './openDatabase.js';
 
@@ -64,7 +65,7 @@ export class SqliteFeatureStore implements FeatureStore, EventLog {
     this.applyInTransaction = db.transaction((events: readonly InteractionEvent[], items: ReadonlyMap<string, Item>) => {
       const applied: string[] = [];
       const duplicates: string[] = [];
-      const counts = [0, 0, 0, 0, 0, 0];
+      const counts = COUNT_COLUMNS.map(() => 0);
       for (const event of events) {
         const logged = s.insertEvent.run(event.id, event.type, event.userId, event.itemId, event.timestamp, event.value, event.requestId);
         if (logged.changes === 0) {
@@ -72,20 +73,21 @@ export class SqliteFeatureStore implements FeatureStore, EventLog {
           continue;
         }
         applied.push(event.id);
-        const positive = isPositive(event);
-        const rated = event.type === 'rating' && event.value !== null;
-        const ratingValue = rated ? event.value! : 0;
+        const { positive, rating, interactionWeight, categories } = eventContribution(event, items.get(event.itemId)?.categories ?? []);
+        const rated = rating !== null;
+        const ratingValue = rating ?? 0;
         const newPositiveUser = positive ? s.addPositiveUser.run(event.itemId, event.userId).changes : 0;
         const column = TYPE_COLUMN.get(event.type)!;
         counts[column] = 1;
+        counts[EVENT_TYPES.length + column] = interactionWeight;
         s.upsertItem.run(event.itemId, ...counts, ratingValue, rated ? 1 : 0, newPositiveUser, event.timestamp);
         counts[column] = 0;
+        counts[EVENT_TYPES.length + column] = 0;
         s.upsertUser.run(event.userId, positive ? 1 : 0, ratingValue, rated ? 1 : 0, event.timestamp, event.timestamp);
         if (event.type !== 'impression') s.addSeen.run(event.userId, event.itemId);
         if (positive) {
           s.addPositive.run(logged.lastInsertRowid, event.userId, event.itemId, event.type, event.value, event.timestamp);
-          const categories = new Set(items.get(event.itemId)?.categories ?? []);
-          for (const category of categories) s.addCategory.run(event.userId, category, 1 / categories.size);
+          for (const { category, share, decayedShare } of categories) s.addCategory.run(event.userId, category, share, decayedShare);
         }
       }
       return { applied, duplicates };
