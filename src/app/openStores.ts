@@ -44,13 +44,16 @@ export async function openStores(config: Config, embedding: Partial<EmbeddingCon
   }
 }
 
-/** Redis in service mode (REDIS_URL), SQLite in the data directory otherwise. */
-export async function openFeatureStore(config: Config): Promise<FeatureStore & EventLog> {
+/**
+ * Redis in service mode (REDIS_URL), SQLite in the data directory otherwise; `at` puts the
+ * store elsewhere (recompute:features builds a new one beside the live one).
+ */
+export async function openFeatureStore(config: Config, at: { dir?: string; redisKeyPrefix?: string } = {}): Promise<FeatureStore & EventLog> {
   const { features } = config;
-  if (features.redisUrl === null) return SqliteFeatureStore.open(config.data.dir);
+  if (features.redisUrl === null) return SqliteFeatureStore.open(at.dir ?? config.data.dir);
   return RedisFeatureStore.connect({
     url: features.redisUrl,
-    keyPrefix: features.redisKeyPrefix,
+    keyPrefix: at.redisKeyPrefix ?? features.redisKeyPrefix,
     commandTimeoutMs: features.redisCommandTimeoutMs,
     userTtlSeconds: features.userTtlDays * 86_400,
   });
