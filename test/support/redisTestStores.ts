@@ -13,26 +13,14 @@ export function uniqueKeyPrefix(): string {
   return `test:issue6:${process.pid}:${randomUUID()}:`;
 }
 
-/**
- * A Redis feature store under a prefix of its own whose close() first deletes every key under
- * that prefix (SCAN + UNLINK, never FLUSHDB: other people's keys stay).
- */
+/** A Redis feature store under a prefix of its own whose close() first deletes every key it wrote. */
 export async function openTestRedisStore(options: Partial<RedisFeatureStoreOptions> & { url?: string } = {}): Promise<RedisFeatureStore> {
   const keyPrefix = options.keyPrefix ?? uniqueKeyPrefix();
   const store = await RedisFeatureStore.connect({ url: REDIS_URL!, ...options, keyPrefix });
   const close = store.close.bind(store);
   store.close = async () => {
-    if (store.client.status === 'ready') await deleteKeys(store, keyPrefix);
+    if (store.client.status === 'ready') await store.deleteAll();
     await close();
   };
   return store;
-}
-
-async function deleteKeys(store: RedisFeatureStore, keyPrefix: string): Promise<void> {
-  let cursor = '0';
-  do {
-    const [next, keys] = await store.client.scan(cursor, 'MATCH', `${keyPrefix}*`, 'COUNT', 1000);
-    if (keys.length > 0) await store.client.unlink(...keys);
-    cursor = next;
-  } while (cursor !== '0');
 }

@@ -174,6 +174,21 @@ export class RedisFeatureStore implements FeatureStore, EventLog {
     return this.run(() => this.client.llen(this.keys.events));
   }
 
+  /**
+   * Deletes every key of this store (SCAN and UNLINK under its prefix, never FLUSHDB: a shared
+   * server keeps everyone else's keys). For benchmarks, tests and retired prefixes.
+   */
+  async deleteAll(): Promise<number> {
+    let cursor = '0';
+    let deleted = 0;
+    do {
+      const [next, keys] = await this.run(() => this.client.scan(cursor, 'MATCH', `${this.keys.base}*`, 'COUNT', 1000));
+      if (keys.length > 0) deleted += await this.run(() => this.client.unlink(...keys));
+      cursor = next;
+    } while (cursor !== '0');
+    return deleted;
+  }
+
   async close(): Promise<void> {
     if (this.client.status === 'ready') await this.client.quit().catch(() => this.client.disconnect());
     else this.client.disconnect();
