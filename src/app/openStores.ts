@@ -7,11 +7,12 @@ import type { CatalogIndex } from '../ports/catalogIndex.js';
 import type { Embedder } from '../ports/embedder.js';
 import type { EventLog } from '../ports/eventLog.js';
 import type { FeatureStore } from '../ports/featureStore.js';
+import type { ImpressionLog } from '../ports/impressionLog.js';
 
 export interface Stores {
   readonly embedder: Embedder;
   readonly catalog: CatalogIndex;
-  readonly features: FeatureStore & EventLog;
+  readonly features: FeatureStore & EventLog & ImpressionLog;
   /** The model the stored vectors were made with, when it differs from the embedder's. */
   readonly storedModelMismatch: string | null;
   close(): Promise<void>;
@@ -48,7 +49,7 @@ export async function openStores(config: Config, embedding: Partial<EmbeddingCon
  * Redis in service mode (REDIS_URL), SQLite in the data directory otherwise; `at` puts the
  * store elsewhere (recompute:features builds a new one beside the live one).
  */
-export async function openFeatureStore(config: Config, at: { dir?: string; redisKeyPrefix?: string } = {}): Promise<FeatureStore & EventLog> {
+export async function openFeatureStore(config: Config, at: { dir?: string; redisKeyPrefix?: string } = {}): Promise<FeatureStore & EventLog & ImpressionLog> {
   const { features } = config;
   if (features.redisUrl === null) return SqliteFeatureStore.open(at.dir ?? config.data.dir);
   return RedisFeatureStore.connect({
@@ -56,5 +57,6 @@ export async function openFeatureStore(config: Config, at: { dir?: string; redis
     keyPrefix: at.redisKeyPrefix ?? features.redisKeyPrefix,
     commandTimeoutMs: features.redisCommandTimeoutMs,
     userTtlSeconds: features.userTtlDays * 86_400,
+    impressionTtlSeconds: features.impressionTtlDays * 86_400,
   });
 }

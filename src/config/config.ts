@@ -72,6 +72,10 @@ export interface FeaturesConfig {
   readonly redisCommandTimeoutMs: number;
   /** A user's Redis keys expire this many days after their latest event; 0: never (FEATURE_USER_TTL_DAYS). */
   readonly userTtlDays: number;
+  /** Share of served result lists logged as impressions, 0..1 (IMPRESSION_SAMPLE_RATE). */
+  readonly impressionSampleRate: number;
+  /** Logged impressions expire from Redis after this many days; 0: never (IMPRESSION_TTL_DAYS). */
+  readonly impressionTtlDays: number;
 }
 
 export interface Config {

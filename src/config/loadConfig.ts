@@ -84,6 +84,8 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       redisKeyPrefix: text(env, 'REDIS_KEY_PREFIX', 'recsys:'),
       redisCommandTimeoutMs: integer(env, 'REDIS_COMMAND_TIMEOUT_MS', 1000, 0, 60_000),
       userTtlDays: integer(env, 'FEATURE_USER_TTL_DAYS', 180, 0, 36_500),
+      impressionSampleRate: fraction(env, 'IMPRESSION_SAMPLE_RATE', 0.01),
+      impressionTtlDays: integer(env, 'IMPRESSION_TTL_DAYS', 30, 0, 36_500),
     },
   };
   return deepFreeze(config);

@@ -8,12 +8,14 @@ import { profileVector } from '../features/profileVector.js';
 import type { CatalogIndex, SearchOptions } from '../ports/catalogIndex.js';
 import type { Embedder } from '../ports/embedder.js';
 import type { FeatureStore } from '../ports/featureStore.js';
+import type { Impression, ImpressionLog } from '../ports/impressionLog.js';
 import type { RankerModels } from '../ranking/rankerModel.js';
 import { mergeHits } from '../retrieval/mergeHits.js';
 import { popularityHits } from '../retrieval/popularityHits.js';
 import { reciprocalRankFusion, type SourceList } from '../retrieval/reciprocalRankFusion.js';
 import type { Gateway, RequestScope } from './gateway.js';
 import { applyMutations } from './applyMutations.js';
+import { impressionOf, inImpressionSample } from './impressionOf.js';
 import { rankPool, type RankSettings } from './rankPool.js';
 import type { RecommendRequest, ResultPage, SearchRequest, SimilarRequest } from './requests.js';
 import { StageClock } from './stageClock.js';
@@ -26,6 +28,8 @@ export interface GatewayDeps {
   readonly rankers: () => RankerModels;
   readonly ranking: RankingConfig;
   readonly now?: () => number;
+  /** Where served result lists are logged, and the share of them that is. */
+  readonly impressions?: { readonly log: ImpressionLog; readonly sampleRate: number };
   /** Where failures that the answer survives are reported (a logger). */
   readonly onDegraded?: (stage: string, error: unknown) => void;
 }
@@ -40,24 +44,38 @@ export function createGateway(deps: GatewayDeps): Gateway {
   const { catalog, features, embedder, ranking } = deps;
   const now = deps.now ?? Date.now;
 
-  /** Ranks the fused candidates and cuts the page: the stages every surface shares. */
-  function rankedPage(candidates: Candidate[], scope: RequestScope, settings: Omit<RankSettings, 'referenceYear' | 'now'>, clock: StageClock, warnings: string[]) {
+  /**
+   * Ranks the fused candidates and cuts the page: the stages every surface shares. A sampled
+   * page is logged with what the ranker saw; a log that cannot be written costs the page nothing
+   * but a warning.
+   */
+  async function rankedPage(
+    candidates: Candidate[],
+    scope: RequestScope,
+    settings: Omit<RankSettings, 'referenceYear' | 'now'>,
+    clock: StageClock,
+    warnings: string[],
+    served: { surface: Impression['surface']; userId: string | null },
+  ): Promise<ResultPage> {
     const at = now();
-    return rankPool(
+    const { page, total } = await rankPool(
       candidates.slice(0, ranking.poolSize),
       scope.loaders,
       { ...settings, referenceYear: new Date(at).getUTCFullYear(), now: at },
       clock,
       warnings,
-    ).then(({ page, total }): ResultPage => ({
-      requestId: randomUUID(),
-      items: page,
-      offset: settings.window.offset,
-      total,
-      modelVersion: settings.model.version,
-      warnings,
-      timings: clock.snapshot(),
-    }));
+    );
+    const result = { requestId: randomUUID(), items: page, offset: settings.window.offset, total, modelVersion: settings.model.version, warnings };
+    const log = deps.impressions;
+    if (log && inImpressionSample(result.requestId, log.sampleRate)) {
+      await clock
+        .time('impressions', () => log.log.logImpression(impressionOf({ ...result, timings: {} }, served.surface, served.userId, at)))
+        .catch((error: unknown) => {
+          deps.onDegraded?.('impression log', error);
+          warnings.push('impression log unavailable: this result list was not logged');
+        });
+    }
+    return { ...result, timings: clock.snapshot() };
   }
 
   /** An optional read: on failure the answer goes on without it and says so in `warnings`. */
@@ -106,6 +124,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
         { model: deps.rankers().search, user, profile, seedCategories: null, lambda: request.diversity ?? 0, window: request },
         clock,
         warnings,
+        { surface: 'search', userId: request.userId },
       );
     },
 
@@ -168,6 +187,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
         },
         clock,
         warnings,
+        { surface: 'recommendations', userId: request.userId },
       );
     },
 
@@ -208,6 +228,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
         { model: deps.rankers().similar, user: null, profile: null, seedCategories: new Set(item.categories), lambda: 0, window: request },
         clock,
         warnings,
+        { surface: 'similar_items', userId: null },
       );
     },
 

@@ -3,9 +3,10 @@ import type { InteractionEvent } from '../../src/domain/event.js';
 import { DECAY_LANDMARK_MS, decayedValue, HALF_LIVES } from '../../src/features/forwardDecay.js';
 import type { EventLog } from '../../src/ports/eventLog.js';
 import type { FeatureStore } from '../../src/ports/featureStore.js';
+import type { Impression, ImpressionLog } from '../../src/ports/impressionLog.js';
 import { event, EVENTS, ITEMS } from './support/eventFixture.js';
 
-type Store = FeatureStore & EventLog;
+type Store = FeatureStore & EventLog & ImpressionLog;
 
 const noCounts = { view: 0, click: 0, add_to_cart: 0, purchase: 0, rating: 0, impression: 0 };
 
@@ -209,6 +210,26 @@ export function describeFeatureStore(name: string, open: () => Promise<Store> | 
       );
       expect(await store.count()).toBe(0);
       expect(await store.getUserProfiles(['u1'])).toEqual([null]);
+    });
+
+    it('logs impressions once per request id and returns them by id, null for unknown ones', async () => {
+      const shown: Impression = {
+        requestId: 'req-a',
+        surface: 'recommendations',
+        userId: 'u1',
+        timestamp: 1_700_000_000_000,
+        modelVersion: 'hand-set-recommend-3',
+        items: [
+          { itemId: 'i2', position: 0, score: 0.75, features: { rrf: 0.03, seen_before: 0 } },
+          { itemId: 'i1', position: 1, score: 0.5, features: { rrf: 0.016, seen_before: 1 } },
+        ],
+      };
+      await store.logImpression(shown);
+      await store.logImpression({ ...shown, items: [] }); // the same id again: the first entry stays
+      await store.logImpression({ ...shown, requestId: 'req-b', surface: 'search', userId: null });
+      expect(await store.getImpressions(['req-b', 'nope', 'req-a'])).toEqual([{ ...shown, requestId: 'req-b', surface: 'search', userId: null }, null, shown]);
+      expect(await store.getImpressions([])).toEqual([]);
+      expect(await store.count()).toBe(0); // impressions of lists are not events
     });
 
     it('logs every applied event, in the order recorded', async () => {

@@ -66,9 +66,11 @@ maybeDescribe('RedisFeatureStore round trips and keys', () => {
       expect(keys).toContain('v1:events');
       expect(keys).toContain('v1:user:u1');
       const ttl = async (key: string) => store.client.ttl(`${keyPrefix}${key}`);
-      for (const key of ['v1:user:u1', 'v1:user_seen:u1', 'v1:user_pos:u1', 'v1:user_cat:u1']) {
+      await store.logImpression({ requestId: 'r1', surface: 'search', userId: null, timestamp: 0, modelVersion: 'm', items: [] });
+      for (const key of ['v1:user:u1', 'v1:user_seen:u1', 'v1:user_pos:u1', 'v1:user_cat:u1', 'v1:user_dcat:u1']) {
         expect(await ttl(key)).toBeGreaterThan(3500);
       }
+      expect(await ttl('v1:impression:r1')).toBeGreaterThan(30 * 86_400 - 100);
       // The log, its ids and item aggregates are kept: recompute and idempotency need them.
       for (const key of ['v1:events', 'v1:event_ids', 'v1:item:i1', 'v1:popular']) expect(await ttl(key)).toBe(-1);
     } finally {

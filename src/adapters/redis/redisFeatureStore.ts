@@ -7,6 +7,7 @@ import type { Item } from '../../domain/item.js';
 import { eventContribution } from '../../features/eventContribution.js';
 import type { EventLog } from '../../ports/eventLog.js';
 import type { ApplyResult, FeatureStore, ItemStats, UserProfile } from '../../ports/featureStore.js';
+import type { Impression, ImpressionLog } from '../../ports/impressionLog.js';
 import { APPLY_EVENTS_SCRIPT, FORGET_ITEMS_SCRIPT } from './applyEventsScript.js';
 import { redisKeys, type RedisKeys } from './redisKeys.js';
 import { toItemStats, toUserProfile } from './redisRows.js';
@@ -26,6 +27,8 @@ export interface RedisFeatureStoreOptions {
   readonly commandTimeoutMs?: number;
   /** Events read per command while scanning the log (1000 unless given). */
   readonly scanPageSize?: number;
+  /** Logged impressions expire after this long; 0: never (30 days unless given). */
+  readonly impressionTtlSeconds?: number;
 }
 
 /** ioredis adds a method per defineCommand; these are ours. */
@@ -50,12 +53,13 @@ const SERVICE = 'Redis feature store';
  * reconnecting on its own; a failure surfaces as BACKEND_UNAVAILABLE, which ranking turns into
  * a warning and recordEvents into a per-event FAILED status.
  */
-export class RedisFeatureStore implements FeatureStore, EventLog {
+export class RedisFeatureStore implements FeatureStore, EventLog, ImpressionLog {
   private readonly keys: RedisKeys;
   private readonly recent: number;
   private readonly historyLimit: number;
   private readonly userTtlSeconds: number;
   private readonly scanPageSize: number;
+  private readonly impressionTtlSeconds: number;
 
   /** Connects and waits until the server answers; an unreachable server is an error that names the URL. */
   static async connect(options: RedisFeatureStoreOptions): Promise<RedisFeatureStore> {
@@ -88,6 +92,7 @@ export class RedisFeatureStore implements FeatureStore, EventLog {
     this.historyLimit = Math.max(this.recent, positiveInteger(options.historyLimit ?? 500, 'historyLimit'));
     this.userTtlSeconds = nonNegativeInteger(options.userTtlSeconds ?? 180 * 86_400, 'userTtlSeconds');
     this.scanPageSize = positiveInteger(options.scanPageSize ?? 1000, 'scanPageSize');
+    this.impressionTtlSeconds = nonNegativeInteger(options.impressionTtlSeconds ?? 30 * 86_400, 'impressionTtlSeconds');
     client.defineCommand('applyFeatureEvents', { numberOfKeys: 0, lua: APPLY_EVENTS_SCRIPT });
     client.defineCommand('forgetFeatureItems', { numberOfKeys: 0, lua: FORGET_ITEMS_SCRIPT });
   }
@@ -159,6 +164,19 @@ export class RedisFeatureStore implements FeatureStore, EventLog {
     if (itemIds.length === 0) return;
     const args = [this.keys.base, ...itemIds.flatMap((id) => [id, JSON.stringify(id)])];
     await this.run(() => this.scripts.forgetFeatureItems(...args));
+  }
+
+  /** One key per list (NX: the first entry stays), expiring after the impression TTL. */
+  async logImpression(impression: Impression): Promise<void> {
+    const key = this.keys.impression(impression.requestId);
+    const entry = JSON.stringify(impression);
+    await this.run(() => (this.impressionTtlSeconds > 0 ? this.client.set(key, entry, 'EX', this.impressionTtlSeconds, 'NX') : this.client.set(key, entry, 'NX')));
+  }
+
+  async getImpressions(requestIds: readonly string[]): Promise<(Impression | null)[]> {
+    if (requestIds.length === 0) return [];
+    const entries = await this.run(() => this.client.mget(...requestIds.map((id) => this.keys.impression(id))));
+    return entries.map((entry) => (entry === null ? null : (JSON.parse(entry) as Impression)));
   }
 
   /** Every logged event in log order, a page per command. */

@@ -17,6 +17,7 @@ export interface RedisKeys {
   userPositives(id: string): string;
   userCategories(id: string): string;
   userDecayedCategories(id: string): string;
+  impression(requestId: string): string;
 }
 
 export function redisKeys(prefix: string): RedisKeys {
@@ -32,5 +33,6 @@ export function redisKeys(prefix: string): RedisKeys {
     userPositives: (id) => `${base}user_pos:${id}`,
     userCategories: (id) => `${base}user_cat:${id}`,
     userDecayedCategories: (id) => `${base}user_dcat:${id}`,
+    impression: (requestId) => `${base}impression:${requestId}`,
   };
 }

@@ -88,6 +88,13 @@ export function createFeatureSchema(db: Database.Database): void {
     );
     CREATE INDEX IF NOT EXISTS user_positives_latest ON user_positives (user_id, ts DESC, seq DESC);
 
+    -- Served result lists (a sample), kept so that clicks can be joined to what was shown.
+    CREATE TABLE IF NOT EXISTS impressions (
+      request_id TEXT PRIMARY KEY,
+      ts INTEGER NOT NULL,
+      entry TEXT NOT NULL
+    ) WITHOUT ROWID;
+
     -- Each positive interaction adds 1/n to each of its item's n categories (weight), and its
     -- forward-decay weight divided by n (decayed).
     CREATE TABLE IF NOT EXISTS user_categories (

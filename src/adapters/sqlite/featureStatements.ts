@@ -64,6 +64,8 @@ export function prepareStatements(db: Database.Database, recentPositives: number
       'DELETE FROM user_items WHERE item_id IN (SELECT value FROM json_each(?))',
       'DELETE FROM user_positives WHERE item_id IN (SELECT value FROM json_each(?))',
     ].map((sql) => db.prepare(sql)),
+    logImpression: db.prepare('INSERT INTO impressions (request_id, ts, entry) VALUES (?, ?, ?) ON CONFLICT (request_id) DO NOTHING'),
+    impressions: db.prepare('SELECT i.entry FROM json_each(?) AS j LEFT JOIN impressions AS i ON i.request_id = j.value ORDER BY j.key').pluck(),
     scanPage: db.prepare('SELECT * FROM events WHERE seq > ? ORDER BY seq LIMIT ?'),
     countEvents: db.prepare('SELECT count(*) FROM events').pluck(),
   };

@@ -6,6 +6,7 @@ import type { Item } from '../../domain/item.js';
 import { eventContribution } from '../../features/eventContribution.js';
 import type { EventLog } from '../../ports/eventLog.js';
 import type { ApplyResult, FeatureStore, ItemStats, UserProfile } from '../../ports/featureStore.js';
+import type { Impression, ImpressionLog } from '../../ports/impressionLog.js';
 import { toEvent, toItemStats, toUserProfile, type EventRow, type ItemStatsRow, type UserRow } from './featureRows.js';
 import { createFeatureSchema, FEATURE_SCHEMA_VERSION } from './featureSchema.js';
 import { COUNT_COLUMNS, prepareStatements } from './featureStatements.js';
@@ -34,7 +35,7 @@ const TYPE_COLUMN = new Map<EventType, number>(EVENT_TYPES.map((type, column) =>
  * Every read is one SQL statement whatever the number of ids (a JSON array parameter read
  * with json_each), so a DataLoader batch costs one round trip. applyEvents is one transaction.
  */
-export class SqliteFeatureStore implements FeatureStore, EventLog {
+export class SqliteFeatureStore implements FeatureStore, EventLog, ImpressionLog {
   private readonly statements: ReturnType<typeof prepareStatements>;
   private readonly applyInTransaction: (events: readonly InteractionEvent[], items: ReadonlyMap<string, Item>) => ApplyResult;
   private readonly forgetInTransaction: (idsJson: string) => void;
@@ -139,6 +140,16 @@ export class SqliteFeatureStore implements FeatureStore, EventLog {
   async forgetItems(itemIds: readonly string[]): Promise<void> {
     if (itemIds.length === 0) return;
     this.forgetInTransaction(JSON.stringify(itemIds));
+  }
+
+  async logImpression(impression: Impression): Promise<void> {
+    this.statements.logImpression.run(impression.requestId, impression.timestamp, JSON.stringify(impression));
+  }
+
+  async getImpressions(requestIds: readonly string[]): Promise<(Impression | null)[]> {
+    if (requestIds.length === 0) return [];
+    const entries = this.statements.impressions.all(JSON.stringify(requestIds)) as (string | null)[];
+    return entries.map((entry) => (entry === null ? null : (JSON.parse(entry) as Impression)));
   }
 
   /** Every logged event in log order, read a page at a time so the connection stays free between pages. */
