@@ -20,6 +20,7 @@ import { markdownTable } from '../eval/report/markdownTable.js';
 import { createProgressReporter } from '../ingestion/createProgressReporter.js';
 import type { EventLog } from '../ports/eventLog.js';
 import type { FeatureStore } from '../ports/featureStore.js';
+import { positiveOption } from './positiveOption.js';
 
 const USAGE = `Usage: npm run bench:features -- [options]
 
@@ -35,13 +36,6 @@ Options:
   --candidates N      candidate items per request (default 200)
   --rounds R          timed requests per store, after 50 warm-up ones (default 1000)
   --help              print this and exit`;
-
-function positive(name: string, raw: string | undefined, fallback: number): number {
-  if (raw === undefined) return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} must be a positive integer, got "${raw}"`);
-  return value;
-}
 
 async function main(): Promise<number> {
   let data: string;
@@ -65,8 +59,8 @@ async function main(): Promise<number> {
     }
     data = path.resolve(values.data ?? '../shared/data/ml-latest-small');
     out = path.resolve(values.out ?? 'results');
-    candidates = positive('candidates', values.candidates, 200);
-    rounds = positive('rounds', values.rounds, 1000);
+    candidates = positiveOption('candidates', values.candidates, 200);
+    rounds = positiveOption('rounds', values.rounds, 1000);
   } catch (error) {
     process.stderr.write(`${(error as Error).message}\n\n${USAGE}\n`);
     return 2;
