@@ -24,6 +24,8 @@ Configuration (environment variables):
   CANDIDATES_PER_SOURCE=200  CANDIDATE_POOL_SIZE=300  COLLABORATIVE_RETRIEVAL=true|false
   API_KEYS=key1,key2 (mutations need one in x-api-key)  NODE_ENV=production (requires API_KEYS)
   GRAPHQL_INTROSPECTION=true|false
+  REDIS_URL=redis://host:6379 (features and events in Redis)  REDIS_KEY_PREFIX=recsys:
+  IMPRESSION_SAMPLE_RATE=0.01
 See README.md for all of them.`;
 
 async function main(): Promise<number> {

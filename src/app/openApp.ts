@@ -26,6 +26,7 @@ export async function openApp(config: Config, options: OpenAppOptions = {}): Pro
     embedder: stores.embedder,
     rankers: () => rankers,
     ranking: config.ranking,
+    impressions: { log: stores.features, sampleRate: config.features.impressionSampleRate },
     ...(options.onDegraded ? { onDegraded: options.onDegraded } : {}),
     ...(options.now ? { now: options.now } : {}),
   });

@@ -1,4 +1,5 @@
 import { SqliteCatalogIndex } from '../adapters/sqlite/sqliteCatalogIndex.js';
+import { RedisFeatureStore } from '../adapters/redis/redisFeatureStore.js';
 import { SqliteFeatureStore } from '../adapters/sqlite/sqliteFeatureStore.js';
 import { createEmbedder } from '../adapters/transformers/createEmbedder.js';
 import type { Config, EmbeddingConfig } from '../config/config.js';
@@ -6,11 +7,12 @@ import type { CatalogIndex } from '../ports/catalogIndex.js';
 import type { Embedder } from '../ports/embedder.js';
 import type { EventLog } from '../ports/eventLog.js';
 import type { FeatureStore } from '../ports/featureStore.js';
+import type { ImpressionLog } from '../ports/impressionLog.js';
 
 export interface Stores {
   readonly embedder: Embedder;
   readonly catalog: CatalogIndex;
-  readonly features: FeatureStore & EventLog;
+  readonly features: FeatureStore & EventLog & ImpressionLog;
   /** The model the stored vectors were made with, when it differs from the embedder's. */
   readonly storedModelMismatch: string | null;
   close(): Promise<void>;
@@ -26,7 +28,7 @@ export async function openStores(config: Config, embedding: Partial<EmbeddingCon
   let catalog: SqliteCatalogIndex | null = null;
   try {
     catalog = SqliteCatalogIndex.open(config.data.dir, { dimension: embedder.dimension, modelId: embedder.modelId });
-    const features = SqliteFeatureStore.open(config.data.dir);
+    const features = await openFeatureStore(config);
     const openCatalog = catalog;
     return {
       embedder,
@@ -41,4 +43,20 @@ export async function openStores(config: Config, embedding: Partial<EmbeddingCon
     await Promise.allSettled([catalog?.close(), embedder.close()]);
     throw error;
   }
+}
+
+/**
+ * Redis in service mode (REDIS_URL), SQLite in the data directory otherwise; `at` puts the
+ * store elsewhere (recompute:features builds a new one beside the live one).
+ */
+export async function openFeatureStore(config: Config, at: { dir?: string; redisKeyPrefix?: string } = {}): Promise<FeatureStore & EventLog & ImpressionLog> {
+  const { features } = config;
+  if (features.redisUrl === null) return SqliteFeatureStore.open(at.dir ?? config.data.dir);
+  return RedisFeatureStore.connect({
+    url: features.redisUrl,
+    keyPrefix: at.redisKeyPrefix ?? features.redisKeyPrefix,
+    commandTimeoutMs: features.redisCommandTimeoutMs,
+    userTtlSeconds: features.userTtlDays * 86_400,
+    impressionTtlSeconds: features.impressionTtlDays * 86_400,
+  });
 }

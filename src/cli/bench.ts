@@ -7,6 +7,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { benchMarkdown } from '../eval/bench/benchMarkdown.js';
 import { BENCH_DEFAULTS, runBench } from '../eval/bench/runBench.js';
+import { positiveOption } from './positiveOption.js';
 
 const USAGE = `Usage: npm run bench -- [options]
 
@@ -30,13 +31,6 @@ Options:
 
 EMBEDDING_MODEL defaults to builtin here (the project's offline model).`;
 
-function positive(name: string, raw: string | undefined, fallback: number): number {
-  if (raw === undefined) return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} must be a positive integer, got "${raw}"`);
-  return value;
-}
-
 async function main(): Promise<number> {
   let options;
   try {
@@ -59,10 +53,10 @@ async function main(): Promise<number> {
     options = {
       dataDir: values.data,
       outDir: path.resolve(values.out),
-      seconds: positive('seconds', values.seconds, BENCH_DEFAULTS.seconds),
-      maxRequests: positive('max-requests', values['max-requests'], BENCH_DEFAULTS.maxRequests),
-      rounds: positive('rounds', values.rounds, BENCH_DEFAULTS.rounds),
-      concurrency: values.concurrency === undefined ? BENCH_DEFAULTS.concurrency : values.concurrency.split(',').map((part) => positive('concurrency', part.trim(), 1)),
+      seconds: positiveOption('seconds', values.seconds, BENCH_DEFAULTS.seconds),
+      maxRequests: positiveOption('max-requests', values['max-requests'], BENCH_DEFAULTS.maxRequests),
+      rounds: positiveOption('rounds', values.rounds, BENCH_DEFAULTS.rounds),
+      concurrency: values.concurrency === undefined ? BENCH_DEFAULTS.concurrency : values.concurrency.split(',').map((part) => positiveOption('concurrency', part.trim(), 1)),
     };
   } catch (error) {
     process.stderr.write(`${(error as Error).message}\n\n${USAGE}\n`);

@@ -60,9 +60,28 @@ export interface RankingConfig {
   readonly defaultDiversity: number;
 }
 
+export interface FeaturesConfig {
+  /**
+   * Service mode: the feature store and event log live in Redis at this URL (REDIS_URL);
+   * null: embedded, in SQLite in the data directory.
+   */
+  readonly redisUrl: string | null;
+  /** Put before every Redis key (REDIS_KEY_PREFIX), so that deployments sharing a server stay apart. */
+  readonly redisKeyPrefix: string;
+  /** A Redis command that has not answered after this long fails and the answer degrades (REDIS_COMMAND_TIMEOUT_MS). */
+  readonly redisCommandTimeoutMs: number;
+  /** A user's Redis keys expire this many days after their latest event; 0: never (FEATURE_USER_TTL_DAYS). */
+  readonly userTtlDays: number;
+  /** Share of served result lists logged as impressions, 0..1 (IMPRESSION_SAMPLE_RATE). */
+  readonly impressionSampleRate: number;
+  /** Logged impressions expire from Redis after this many days; 0: never (IMPRESSION_TTL_DAYS). */
+  readonly impressionTtlDays: number;
+}
+
 export interface Config {
   readonly server: ServerConfig;
   readonly data: DataConfig;
   readonly embedding: EmbeddingConfig;
   readonly ranking: RankingConfig;
+  readonly features: FeaturesConfig;
 }

@@ -79,6 +79,14 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       defaultDiversity: fraction(env, 'DEFAULT_DIVERSITY', 0.1),
       collaborative: flag(env, 'COLLABORATIVE_RETRIEVAL', true),
     },
+    features: {
+      redisUrl: redisUrl(env),
+      redisKeyPrefix: text(env, 'REDIS_KEY_PREFIX', 'recsys:'),
+      redisCommandTimeoutMs: integer(env, 'REDIS_COMMAND_TIMEOUT_MS', 1000, 0, 60_000),
+      userTtlDays: integer(env, 'FEATURE_USER_TTL_DAYS', 180, 0, 36_500),
+      impressionSampleRate: fraction(env, 'IMPRESSION_SAMPLE_RATE', 0.01),
+      impressionTtlDays: integer(env, 'IMPRESSION_TTL_DAYS', 30, 0, 36_500),
+    },
   };
   return deepFreeze(config);
 }
@@ -111,6 +119,13 @@ function embeddingWorker(env: Env, model: string): boolean {
   } catch {
     throw new ConfigError(`EMBEDDING_WORKER must be auto, true or false, got "${env.EMBEDDING_WORKER}"`);
   }
+}
+
+function redisUrl(env: Env): string | null {
+  const raw = text(env, 'REDIS_URL', '');
+  if (raw === '') return null;
+  if (!/^rediss?:\/\/./.test(raw)) throw new ConfigError(`REDIS_URL must be a redis:// or rediss:// URL, got "${raw}"`);
+  return raw;
 }
 
 function deepFreeze<T>(value: T): T {

@@ -1,7 +1,9 @@
 import type { Candidate } from '../domain/candidate.js';
 import type { Item } from '../domain/item.js';
 import type { ItemStats, UserProfile } from '../ports/featureStore.js';
+import { EVENT_TYPES, type EventType } from '../domain/event.js';
 import { cosine } from './cosine.js';
+import { decayedValue, HALF_LIVES } from './forwardDecay.js';
 import type { FeatureVector } from './featureNames.js';
 
 /** Everything one candidate's features depend on, fetched beforehand in batches. */
@@ -19,12 +21,21 @@ export interface FeatureInputs {
   readonly maxLexical: number;
   /** The year that counts as "now" for recency; passed in so that the function stays pure. */
   readonly referenceYear: number;
+  /** "Now" in epoch ms, for decayed counts and item age; passed in for the same reason. */
+  readonly now: number;
 }
 
 const DENSE_SOURCES = new Set(['dense', 'profile', 'item_similarity']);
 /** Bayesian prior for mean ratings: a film with few ratings is pulled toward 3.5 stars. */
 const PRIOR_RATING = 3.5;
 const PRIOR_WEIGHT = 5;
+/** Click-through prior: 1 click in 20 impressions until an item has impressions of its own. */
+const PRIOR_CTR = 0.05;
+const PRIOR_IMPRESSIONS = 20;
+/** What each interaction type says about an item being in demand now, for `trending`. */
+const TREND_WEIGHTS: Readonly<Record<EventType, number>> = { view: 0.25, click: 1, add_to_cart: 2, purchase: 3, rating: 1, impression: 0 };
+/** An item's freshness halves every 30 days after it entered the catalog. */
+const FRESHNESS_HALF_LIFE_MS = 30 * 86_400_000;
 
 export function computeFeatures(inputs: FeatureInputs): FeatureVector {
   const { candidate, item, stats, user } = inputs;
@@ -48,6 +59,14 @@ export function computeFeatures(inputs: FeatureInputs): FeatureVector {
     overlap = shared / (inputs.seedCategories.size + item.categories.length - shared);
   }
   const age = item.year === null ? 30 : Math.max(0, inputs.referenceYear - item.year);
+  let trend = 0;
+  if (stats) {
+    for (const type of EVENT_TYPES) trend += TREND_WEIGHTS[type] * decayedValue(stats.decayedCounts[type], inputs.now, HALF_LIVES.itemInteractions);
+  }
+  const clicks = stats?.counts.click ?? 0;
+  const impressions = stats?.counts.impression ?? 0;
+  let recentAffinity = 0;
+  if (user) for (const category of new Set(item.categories)) recentAffinity += user.recentCategoryAffinity[category] ?? 0;
   return {
     rrf: candidate.fusedScore,
     dense_similarity: dense,
@@ -60,5 +79,11 @@ export function computeFeatures(inputs: FeatureInputs): FeatureVector {
     seed_category_overlap: overlap,
     recency: Math.exp(-age / 15),
     collaborative_similarity: collaborative,
+    trending: Math.log1p(trend),
+    // Clicks can outnumber logged impressions (sampling, clicks from elsewhere): a rate stays at most 1.
+    smoothed_ctr: Math.min(1, (clicks + PRIOR_CTR * PRIOR_IMPRESSIONS) / (impressions + PRIOR_IMPRESSIONS)),
+    item_freshness: 2 ** (-Math.max(0, inputs.now - item.createdAt) / FRESHNESS_HALF_LIFE_MS),
+    recent_category_affinity: recentAffinity,
+    seen_before: user?.seenItemIds.has(item.id) ? 1 : 0,
   };
 }

@@ -14,6 +14,11 @@ export const FEATURE_NAMES = [
   'seed_category_overlap',
   'recency',
   'collaborative_similarity',
+  'trending',
+  'smoothed_ctr',
+  'item_freshness',
+  'recent_category_affinity',
+  'seen_before',
 ] as const;
 
 export type FeatureName = (typeof FEATURE_NAMES)[number];

@@ -21,5 +21,5 @@ export const ENUM_VALUES = {
     RATING: 'rating',
     IMPRESSION: 'impression',
   },
-  EventStatus: { ACCEPTED: 'accepted', DUPLICATE: 'duplicate', REJECTED: 'rejected' },
+  EventStatus: { ACCEPTED: 'accepted', DUPLICATE: 'duplicate', REJECTED: 'rejected', FAILED: 'failed' },
 } as const;

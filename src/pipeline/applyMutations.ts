@@ -1,11 +1,11 @@
 import type { InteractionEvent } from '../domain/event.js';
-import { badInput } from '../domain/errors.js';
+import { badInput, GatewayError } from '../domain/errors.js';
 import { itemText, type Item } from '../domain/item.js';
 import { quote } from '../domain/quote.js';
 import { validateEvent } from '../ingestion/validateEvent.js';
 import type { CatalogIndex } from '../ports/catalogIndex.js';
 import type { Embedder } from '../ports/embedder.js';
-import type { FeatureStore } from '../ports/featureStore.js';
+import type { ApplyResult, FeatureStore } from '../ports/featureStore.js';
 import type { Gateway } from './gateway.js';
 import type { EventInput, EventOutcome, ItemInput } from './requests.js';
 
@@ -70,10 +70,20 @@ export function applyMutations(deps: MutationDeps): Pick<Gateway, 'upsertItems' 
         outcomes[index] = { index, eventId: event.id, status: 'rejected', reason: `unknown item id ${quote(event.itemId)}` };
         return false;
       });
-      const result = await features.applyEvents(
-        known.map(({ event }) => event),
-        items,
-      );
+      let result: ApplyResult;
+      try {
+        result = await features.applyEvents(
+          known.map(({ event }) => event),
+          items,
+        );
+      } catch (error) {
+        // A store that cannot be written fails the batch as a whole (its write is one
+        // transaction or script), and each valid event says so: nothing is dropped silently.
+        if (!(error instanceof GatewayError && error.code === 'BACKEND_UNAVAILABLE')) throw error;
+        const reason = `${error.message}: not recorded; the batch can be sent again`;
+        for (const { index, event } of known) outcomes[index] = { index, eventId: event.id, status: 'failed', reason };
+        return outcomes as EventOutcome[];
+      }
       // Within one batch only the first event of an id counts; the store saw it once.
       const applied = new Set(result.applied);
       for (const { index, event } of known) {

@@ -8,12 +8,14 @@ import { profileVector } from '../features/profileVector.js';
 import type { CatalogIndex, SearchOptions } from '../ports/catalogIndex.js';
 import type { Embedder } from '../ports/embedder.js';
 import type { FeatureStore } from '../ports/featureStore.js';
+import type { Impression, ImpressionLog } from '../ports/impressionLog.js';
 import type { RankerModels } from '../ranking/rankerModel.js';
 import { mergeHits } from '../retrieval/mergeHits.js';
 import { popularityHits } from '../retrieval/popularityHits.js';
 import { reciprocalRankFusion, type SourceList } from '../retrieval/reciprocalRankFusion.js';
 import type { Gateway, RequestScope } from './gateway.js';
 import { applyMutations } from './applyMutations.js';
+import { impressionOf, inImpressionSample } from './impressionOf.js';
 import { rankPool, type RankSettings } from './rankPool.js';
 import type { RecommendRequest, ResultPage, SearchRequest, SimilarRequest } from './requests.js';
 import { StageClock } from './stageClock.js';
@@ -26,9 +28,14 @@ export interface GatewayDeps {
   readonly rankers: () => RankerModels;
   readonly ranking: RankingConfig;
   readonly now?: () => number;
+  /** Where served result lists are logged, and the share of them that is. */
+  readonly impressions?: { readonly log: ImpressionLog; readonly sampleRate: number };
   /** Where failures that the answer survives are reported (a logger). */
   readonly onDegraded?: (stage: string, error: unknown) => void;
 }
+
+const NOT_PERSONALISED = 'feature store unavailable: results not personalised';
+const NO_POPULARITY = 'feature store unavailable: popularity retrieval skipped';
 
 /** How many of a user's latest positive items anchor item-to-item retrieval. */
 const ANCHOR_ITEMS = 3;
@@ -37,23 +44,47 @@ export function createGateway(deps: GatewayDeps): Gateway {
   const { catalog, features, embedder, ranking } = deps;
   const now = deps.now ?? Date.now;
 
-  /** Ranks the fused candidates and cuts the page: the stages every surface shares. */
-  function rankedPage(candidates: Candidate[], scope: RequestScope, settings: Omit<RankSettings, 'referenceYear'>, clock: StageClock, warnings: string[]) {
-    return rankPool(
+  /**
+   * Ranks the fused candidates and cuts the page: the stages every surface shares. A sampled
+   * page is logged with what the ranker saw; a log that cannot be written costs the page nothing
+   * but a warning.
+   */
+  async function rankedPage(
+    candidates: Candidate[],
+    scope: RequestScope,
+    settings: Omit<RankSettings, 'referenceYear' | 'now'>,
+    clock: StageClock,
+    warnings: string[],
+    served: { surface: Impression['surface']; userId: string | null },
+  ): Promise<ResultPage> {
+    const at = now();
+    const { page, total } = await rankPool(
       candidates.slice(0, ranking.poolSize),
       scope.loaders,
-      { ...settings, referenceYear: new Date(now()).getUTCFullYear() },
+      { ...settings, referenceYear: new Date(at).getUTCFullYear(), now: at },
       clock,
       warnings,
-    ).then(({ page, total }): ResultPage => ({
-      requestId: randomUUID(),
-      items: page,
-      offset: settings.window.offset,
-      total,
-      modelVersion: settings.model.version,
-      warnings,
-      timings: clock.snapshot(),
-    }));
+    );
+    const result = { requestId: randomUUID(), items: page, offset: settings.window.offset, total, modelVersion: settings.model.version, warnings };
+    const log = deps.impressions;
+    if (log && inImpressionSample(result.requestId, log.sampleRate)) {
+      await clock
+        .time('impressions', () => log.log.logImpression(impressionOf({ ...result, timings: {} }, served.surface, served.userId, at)))
+        .catch((error: unknown) => {
+          deps.onDegraded?.('impression log', error);
+          warnings.push('impression log unavailable: this result list was not logged');
+        });
+    }
+    return { ...result, timings: clock.snapshot() };
+  }
+
+  /** An optional read: on failure the answer goes on without it and says so in `warnings`. */
+  function optional<T>(read: Promise<T>, fallback: T, stage: string, warning: string, warnings: string[]): Promise<T> {
+    return read.catch((error: unknown) => {
+      deps.onDegraded?.(stage, error);
+      if (!warnings.includes(warning)) warnings.push(warning);
+      return fallback;
+    });
   }
 
   function options(filter: SearchRequest['filter'], excludeIds?: ReadonlySet<string>, limit = ranking.candidatesPerSource): SearchOptions {
@@ -68,11 +99,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
       const warnings: string[] = [];
       // Personalisation is optional in search: a profile that cannot be read leaves it out, and says so.
       const userPromise = request.userId
-        ? scope.loaders.userProfiles.load(request.userId).catch((error: unknown) => {
-            deps.onDegraded?.('user profile', error);
-            warnings.push('feature store unavailable: results not personalised');
-            return null;
-          })
+        ? optional(scope.loaders.userProfiles.load(request.userId), null, 'user profile', NOT_PERSONALISED, warnings)
         : null;
       let vector: Float32Array | null = null;
       try {
@@ -97,6 +124,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
         { model: deps.rankers().search, user, profile, seedCategories: null, lambda: request.diversity ?? 0, window: request },
         clock,
         warnings,
+        { surface: 'search', userId: request.userId },
       );
     },
 
@@ -108,7 +136,9 @@ export function createGateway(deps: GatewayDeps): Gateway {
       const warnings: string[] = [];
       const [user, seeds] = await clock.time('retrieval', () =>
         Promise.all([
-          request.userId ? scope.loaders.userProfiles.load(request.userId) : Promise.resolve(null),
+          request.userId
+            ? optional(scope.loaders.userProfiles.load(request.userId), null, 'user profile', NOT_PERSONALISED, warnings)
+            : Promise.resolve(null),
           scope.loaders.items.loadMany(request.itemIds),
         ]),
       );
@@ -131,7 +161,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
           profile ? catalog.searchDense(profile, options(request.filter, exclude)) : Promise.resolve([]),
           Promise.all(anchorVectors.map((v) => (v ? catalog.searchDense(v, options(request.filter, exclude, perAnchor)) : Promise.resolve([])))),
           collaborativeProfile ? catalog.searchCollaborative(collaborativeProfile, options(request.filter, exclude)) : Promise.resolve([]),
-          popularityHits(features, catalog, options(request.filter, exclude)),
+          optional(popularityHits(features, catalog, options(request.filter, exclude)), [], 'popularity', NO_POPULARITY, warnings),
         ]);
         const coldStart = !profile && request.itemIds.length === 0;
         const sourceLists: SourceList[] = [
@@ -157,6 +187,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
         },
         clock,
         warnings,
+        { surface: 'recommendations', userId: request.userId },
       );
     },
 
@@ -181,7 +212,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
           vector ? catalog.searchDense(vector, opts) : Promise.resolve([]),
           catalog.searchLexical(item.title, opts),
           collaborative ? catalog.searchCollaborative(collaborative, opts) : Promise.resolve([]),
-          collaborative ? Promise.resolve([]) : popularityHits(features, catalog, opts),
+          collaborative ? Promise.resolve([]) : optional(popularityHits(features, catalog, opts), [], 'popularity', NO_POPULARITY, warnings),
         ]),
       );
       const candidates = reciprocalRankFusion([
@@ -197,6 +228,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
         { model: deps.rankers().similar, user: null, profile: null, seedCategories: new Set(item.categories), lambda: 0, window: request },
         clock,
         warnings,
+        { surface: 'similar_items', userId: null },
       );
     },
 

@@ -19,6 +19,8 @@ export interface RankSettings {
   readonly lambda: number;
   readonly window: PageWindow;
   readonly referenceYear: number;
+  /** Epoch ms that counts as now for decayed features. */
+  readonly now: number;
 }
 
 export interface RankedPool {
@@ -83,6 +85,7 @@ export async function rankPool(
         seedCategories: settings.seedCategories,
         maxLexical,
         referenceYear: settings.referenceYear,
+        now: settings.now,
       }),
     );
     return rankCandidates(settings.model, kept.map((k) => k.candidate), features);

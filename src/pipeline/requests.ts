@@ -64,7 +64,8 @@ export interface EventInput {
   readonly requestId: string | null;
 }
 
-export type EventStatus = 'accepted' | 'duplicate' | 'rejected';
+/** `failed`: valid, but the feature store could not be written; nothing of the batch was recorded and a retry is safe. */
+export type EventStatus = 'accepted' | 'duplicate' | 'rejected' | 'failed';
 
 export interface EventOutcome {
   readonly index: number;

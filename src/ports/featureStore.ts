@@ -6,6 +6,11 @@ import type { Item } from '../domain/item.js';
 export interface ItemStats {
   readonly itemId: string;
   readonly counts: Readonly<Record<EventType, number>>;
+  /**
+   * The same counts, time-decayed: forward-decayed sums (features/forwardDecay.ts) with the
+   * `itemInteractions` half-life, read with decayedValue(sum, now, ...).
+   */
+  readonly decayedCounts: Readonly<Record<EventType, number>>;
   readonly ratingSum: number;
   readonly ratingCount: number;
   /** Distinct users with a positive interaction. */
@@ -35,6 +40,8 @@ export interface UserProfile {
   readonly seenItemIds: ReadonlySet<string>;
   /** Weight of each category among the user's positive interactions, summing to 1. */
   readonly categoryAffinity: Readonly<Record<string, number>>;
+  /** The same weights time-decayed (`userCategories` half-life), so that recent taste counts most; summing to 1. */
+  readonly recentCategoryAffinity: Readonly<Record<string, number>>;
   readonly firstEventAt: number | null;
   readonly lastEventAt: number | null;
 }

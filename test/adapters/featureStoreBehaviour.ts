@@ -1,10 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import type { InteractionEvent } from '../../src/domain/event.js';
+import { DECAY_LANDMARK_MS, decayedValue, HALF_LIVES } from '../../src/features/forwardDecay.js';
 import type { EventLog } from '../../src/ports/eventLog.js';
 import type { FeatureStore } from '../../src/ports/featureStore.js';
+import type { Impression, ImpressionLog } from '../../src/ports/impressionLog.js';
 import { event, EVENTS, ITEMS } from './support/eventFixture.js';
 
-type Store = FeatureStore & EventLog;
+type Store = FeatureStore & EventLog & ImpressionLog;
 
 const noCounts = { view: 0, click: 0, add_to_cart: 0, purchase: 0, rating: 0, impression: 0 };
 
@@ -47,6 +49,8 @@ export function describeFeatureStore(name: string, open: () => Promise<Store> | 
         {
           itemId: 'i1',
           counts: { ...noCounts, view: 1, add_to_cart: 1, rating: 1, impression: 1 },
+          // Events of 1970 are thousands of 7-day half-lives before the landmark: their decayed weight is 0.
+          decayedCounts: noCounts,
           ratingSum: 5,
           ratingCount: 1,
           positiveUsers: 1, // u1 twice (rating 5, add to cart) is one user
@@ -55,13 +59,14 @@ export function describeFeatureStore(name: string, open: () => Promise<Store> | 
         {
           itemId: 'i2',
           counts: { ...noCounts, click: 1, rating: 1, impression: 1 },
+          decayedCounts: noCounts,
           ratingSum: 2,
           ratingCount: 1,
           positiveUsers: 1, // the rating of 2 is not positive, the click is
           lastEventAt: 3000,
         },
-        { itemId: 'i3', counts: { ...noCounts, click: 1, purchase: 1 }, ratingSum: 0, ratingCount: 0, positiveUsers: 2, lastEventAt: 4500 },
-        { itemId: 'i4', counts: { ...noCounts, rating: 1 }, ratingSum: 4, ratingCount: 1, positiveUsers: 1, lastEventAt: 4000 },
+        { itemId: 'i3', counts: { ...noCounts, click: 1, purchase: 1 }, decayedCounts: noCounts, ratingSum: 0, ratingCount: 0, positiveUsers: 2, lastEventAt: 4500 },
+        { itemId: 'i4', counts: { ...noCounts, rating: 1 }, decayedCounts: noCounts, ratingSum: 4, ratingCount: 1, positiveUsers: 1, lastEventAt: 4000 },
       ]);
     });
 
@@ -89,6 +94,8 @@ export function describeFeatureStore(name: string, open: () => Promise<Store> | 
         seenItemIds: new Set(['i1', 'i2']),
         // Comedy from two positives on i1; i2's click split between Action and Crime.
         categoryAffinity: { Comedy: expect.closeTo(2 / 3, 12), Action: expect.closeTo(1 / 6, 12), Crime: expect.closeTo(1 / 6, 12) },
+        // Seconds apart on a 180-day half-life: the decayed shares are the same to 6 places.
+        recentCategoryAffinity: { Comedy: expect.closeTo(2 / 3, 6), Action: expect.closeTo(1 / 6, 6), Crime: expect.closeTo(1 / 6, 6) },
         firstEventAt: 500,
         lastEventAt: 3000,
       });
@@ -101,6 +108,7 @@ export function describeFeatureStore(name: string, open: () => Promise<Store> | 
         recentPositives: [{ itemId: 'i3', type: 'purchase', value: null, timestamp: 2500 }],
         seenItemIds: new Set(['i1', 'i3']), // impressions are not "seen"
         categoryAffinity: { Comedy: 0.5, Drama: 0.5 },
+        recentCategoryAffinity: { Comedy: 0.5, Drama: 0.5 },
         firstEventAt: 100,
         lastEventAt: 2500,
       });
@@ -116,10 +124,42 @@ export function describeFeatureStore(name: string, open: () => Promise<Store> | 
         ],
         seenItemIds: new Set(['i3', 'i4']),
         categoryAffinity: { Comedy: 0.5, Drama: 0.5 }, // i4 has no known categories
+        recentCategoryAffinity: { Comedy: 0.5, Drama: 0.5 },
         firstEventAt: 4000,
         lastEventAt: 4500,
       });
       expect(u4).toBeNull();
+    });
+
+    it('keeps time-decayed counts and category affinity that read back as decayed at any now', async () => {
+      const DAY = 86_400_000;
+      const t0 = DECAY_LANDMARK_MS + 100 * DAY;
+      await store.applyEvents(
+        [
+          event('d1', 'u7', 'i1', 'click', t0),
+          event('d2', 'u7', 'i1', 'click', t0 + 7 * DAY),
+          event('d3', 'u8', 'i1', 'view', t0 + 14 * DAY),
+          event('d4', 'u7', 'i2', 'purchase', t0 + 180 * DAY), // Action and Crime, one 180-day half-life later
+        ],
+        ITEMS,
+      );
+      const [i1] = await store.getItemStats(['i1']);
+      const at = (sum: number, now: number) => decayedValue(sum, now, HALF_LIVES.itemInteractions);
+      // Seen from the second click: 1/2 + 1; a week later all of it has halved.
+      expect(at(i1!.decayedCounts.click, t0 + 7 * DAY)).toBeCloseTo(1.5, 9);
+      expect(at(i1!.decayedCounts.click, t0 + 14 * DAY)).toBeCloseTo(0.75, 9);
+      expect(at(i1!.decayedCounts.view, t0 + 14 * DAY)).toBeCloseTo(1, 9);
+      expect(i1!.counts.click).toBe(2);
+      const [u7] = await store.getUserProfiles(['u7']);
+      // Comedy (i1) twice at weight 1/2 (t0 and t0 + 7 days, roughly), Action and Crime at weight 1 x 1/2 each.
+      const comedy = 2 ** (-180 / 180) + 2 ** (-173 / 180);
+      const total = comedy + 1;
+      expect(u7!.recentCategoryAffinity).toEqual({
+        Comedy: expect.closeTo(comedy / total, 9),
+        Action: expect.closeTo(0.5 / total, 9),
+        Crime: expect.closeTo(0.5 / total, 9),
+      });
+      expect(u7!.categoryAffinity).toEqual({ Comedy: expect.closeTo(2 / 3, 12), Action: expect.closeTo(1 / 6, 12), Crime: expect.closeTo(1 / 6, 12) });
     });
 
     it('returns the 50 most recent positives, most recent first', async () => {
@@ -170,6 +210,26 @@ export function describeFeatureStore(name: string, open: () => Promise<Store> | 
       );
       expect(await store.count()).toBe(0);
       expect(await store.getUserProfiles(['u1'])).toEqual([null]);
+    });
+
+    it('logs impressions once per request id and returns them by id, null for unknown ones', async () => {
+      const shown: Impression = {
+        requestId: 'req-a',
+        surface: 'recommendations',
+        userId: 'u1',
+        timestamp: 1_700_000_000_000,
+        modelVersion: 'hand-set-recommend-3',
+        items: [
+          { itemId: 'i2', position: 0, score: 0.75, features: { rrf: 0.03, seen_before: 0 } },
+          { itemId: 'i1', position: 1, score: 0.5, features: { rrf: 0.016, seen_before: 1 } },
+        ],
+      };
+      await store.logImpression(shown);
+      await store.logImpression({ ...shown, items: [] }); // the same id again: the first entry stays
+      await store.logImpression({ ...shown, requestId: 'req-b', surface: 'search', userId: null });
+      expect(await store.getImpressions(['req-b', 'nope', 'req-a'])).toEqual([{ ...shown, requestId: 'req-b', surface: 'search', userId: null }, null, shown]);
+      expect(await store.getImpressions([])).toEqual([]);
+      expect(await store.count()).toBe(0); // impressions of lists are not events
     });
 
     it('logs every applied event, in the order recorded', async () => {

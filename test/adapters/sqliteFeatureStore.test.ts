@@ -43,7 +43,7 @@ describe('SqliteFeatureStore storage', () => {
     db.close();
     expect(() => SqliteFeatureStore.open(dir)).toThrow(IncompatibleDataError);
     expect(() => SqliteFeatureStore.open(dir)).toThrow(
-      `The feature store in ${dir} has storage schema version 99; this gateway reads version 1. ` +
+      `The feature store in ${dir} has storage schema version 99; this gateway reads version 2. ` +
         `Delete ${dir}/features.db and record the events again (or ingest the event files again).`,
     );
   });

@@ -53,6 +53,7 @@ describe('the gateway end to end on the MovieLens fixture (real stores, real mod
     expect(first.explanation.features.map((f: any) => f.name)).toEqual([
       'rrf', 'dense_similarity', 'lexical_score', 'source_count', 'log_popularity',
       'rating_mean', 'category_affinity', 'profile_similarity', 'seed_category_overlap', 'recency', 'collaborative_similarity',
+      'trending', 'smoothed_ctr', 'item_freshness', 'recent_category_affinity', 'seen_before',
     ]);
     const sum = first.explanation.features.reduce((acc: number, f: any) => acc + f.contribution, 0);
     expect(first.explanation.bias).toBe(-6);
@@ -76,7 +77,7 @@ describe('the gateway end to end on the MovieLens fixture (real stores, real mod
     expect(ids.filter((id: string) => rated.has(id))).toEqual([]);
     for (const edge of data.recommendations.edges) {
       expect(edge.explanation.retrieval.length).toBeGreaterThan(0);
-      expect(edge.explanation.features).toHaveLength(11);
+      expect(edge.explanation.features).toHaveLength(16);
     }
   });
 

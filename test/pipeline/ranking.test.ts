@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { computeFeatures } from '../../src/features/computeFeatures.js';
 import { FEATURE_NAMES, type FeatureVector } from '../../src/features/featureNames.js';
+import { decayWeight, HALF_LIVES } from '../../src/features/forwardDecay.js';
 import { profileVector } from '../../src/features/profileVector.js';
 import { readFileSync } from 'node:fs';
 import { parseRankerModels } from '../../src/ranking/parseRankerModels.js';
@@ -8,6 +9,10 @@ import { rankCandidates } from '../../src/ranking/rankCandidates.js';
 import { scoreCandidate, sigmoid } from '../../src/ranking/scoreCandidate.js';
 import type { RankerModel } from '../../src/ranking/rankerModel.js';
 import type { UserProfile } from '../../src/ports/featureStore.js';
+
+const NOW = Date.UTC(2026, 0, 1);
+const NO_COUNTS = { view: 0, click: 0, add_to_cart: 0, purchase: 0, rating: 0, impression: 0 };
+const EMPTY_STATS = { itemId: 'j', counts: NO_COUNTS, decayedCounts: NO_COUNTS, ratingSum: 0, ratingCount: 0, positiveUsers: 0, lastEventAt: null };
 
 const HAND_SET = JSON.parse(readFileSync(new URL('../../models/ranker.json', import.meta.url), 'utf8'));
 const zero = Object.fromEntries(FEATURE_NAMES.map((n) => [n, 0])) as FeatureVector;
@@ -42,8 +47,9 @@ describe('computeFeatures', () => {
     ratingSum: 16,
     ratingCount: 4,
     recentPositives: [],
-    seenItemIds: new Set(),
+    seenItemIds: new Set(['i']),
     categoryAffinity: { Comedy: 0.75, Drama: 0.25 },
+    recentCategoryAffinity: { Comedy: 0.5, Romance: 0.125, Drama: 0.375 },
     firstEventAt: 0,
     lastEventAt: 0,
   };
@@ -57,10 +63,19 @@ describe('computeFeatures', () => {
           { source: 'dense', score: 0.7, rank: 3 },
         ],
       },
-      item: { id: 'i', title: 't', text: '', categories: ['Comedy', 'Romance'], tags: [], year: 2000, createdAt: 0 },
+      item: { id: 'i', title: 't', text: '', categories: ['Comedy', 'Romance'], tags: [], year: 2000, createdAt: NOW - 60 * 86_400_000 },
       stats: {
         itemId: 'i',
-        counts: { view: 0, click: 0, add_to_cart: 0, purchase: 0, rating: 5, impression: 0 },
+        counts: { view: 0, click: 3, add_to_cart: 0, purchase: 0, rating: 5, impression: 40 },
+        // Forward-decayed sums: 2 clicks now-ish and 4 views one half-life ago, seen from NOW.
+        decayedCounts: {
+          view: 4 * decayWeight(NOW - HALF_LIVES.itemInteractions, HALF_LIVES.itemInteractions),
+          click: 2 * decayWeight(NOW, HALF_LIVES.itemInteractions),
+          add_to_cart: 0,
+          purchase: 0,
+          rating: 0,
+          impression: 0,
+        },
         ratingSum: 20,
         ratingCount: 5,
         positiveUsers: 3,
@@ -72,6 +87,7 @@ describe('computeFeatures', () => {
       seedCategories: new Set(['Comedy', 'Drama']),
       maxLexical: 8,
       referenceYear: 2015,
+      now: NOW,
     });
     expect(f.rrf).toBe(0.03);
     expect(f.dense_similarity).toBeCloseTo(0.7, 6);
@@ -83,6 +99,28 @@ describe('computeFeatures', () => {
     expect(f.profile_similarity).toBeCloseTo(0.6, 6);
     expect(f.seed_category_overlap).toBeCloseTo(1 / 3, 12);
     expect(f.recency).toBeCloseTo(Math.exp(-1), 12);
+    // 2 clicks at weight 1, plus 4 views at 0.25 that have decayed by half.
+    expect(f.trending).toBeCloseTo(Math.log1p(2 + 0.5), 12);
+    expect(f.smoothed_ctr).toBeCloseTo((3 + 1) / (40 + 20), 12);
+    expect(f.item_freshness).toBeCloseTo(0.25, 12); // 60 days, a 30-day half-life
+    expect(f.recent_category_affinity).toBe(0.625);
+    expect(f.seen_before).toBe(1);
+  });
+
+  it('keeps the click-through rate a rate when clicks outnumber logged impressions', () => {
+    const f = computeFeatures({
+      candidate: { itemId: 'j', fusedScore: 0, hits: [] },
+      item: { id: 'j', title: 't', text: '', categories: [], tags: [], year: null, createdAt: NOW },
+      stats: { ...EMPTY_STATS, counts: { ...EMPTY_STATS.counts, click: 50 } },
+      user: null,
+      itemVector: null,
+      profile: null,
+      seedCategories: null,
+      maxLexical: 0,
+      referenceYear: 2015,
+      now: NOW,
+    });
+    expect([f.smoothed_ctr, f.trending, f.item_freshness, f.seen_before, f.recent_category_affinity]).toEqual([1, 0, 1, 0, 0]);
   });
 });
 

@@ -23,6 +23,8 @@ export function fixtureConfig(dataDir: string, env: Record<string, string> = {})
       EMBEDDING_MODEL: 'builtin',
       EMBEDDING_CACHE_DIR: MODEL_CACHE,
       EMBEDDING_ALLOW_DOWNLOADS: 'false',
+      // Sampling by request id would make the logged stage come and go; tests that log set 1.
+      IMPRESSION_SAMPLE_RATE: '0',
       ...env,
     },
     REPO_ROOT,

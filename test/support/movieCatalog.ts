@@ -25,6 +25,7 @@ export const MOVIES: readonly Item[] = [
 export const TOY_STORY_STATS: ItemStats = {
   itemId: '1',
   counts: { view: 0, click: 2, add_to_cart: 0, purchase: 0, rating: 3, impression: 0 },
+  decayedCounts: { view: 0, click: 2, add_to_cart: 0, purchase: 0, rating: 3, impression: 0 },
   ratingSum: 13,
   ratingCount: 3,
   positiveUsers: 3,
@@ -35,6 +36,7 @@ export const TOY_STORY_STATS: ItemStats = {
 export const PULP_FICTION_STATS: ItemStats = {
   itemId: '296',
   counts: { view: 4, click: 0, add_to_cart: 0, purchase: 0, rating: 1, impression: 0 },
+  decayedCounts: { view: 4, click: 0, add_to_cart: 0, purchase: 0, rating: 1, impression: 0 },
   ratingSum: 4.5,
   ratingCount: 1,
   positiveUsers: 1,
@@ -55,6 +57,7 @@ export const USER_7: UserProfile = {
   ],
   seenItemIds: new Set(['1', '3114', '296']),
   categoryAffinity: { Comedy: 0.2, Animation: 0.4, Children: 0.4 },
+  recentCategoryAffinity: { Comedy: 0.2, Animation: 0.4, Children: 0.4 },
   firstEventAt: Date.UTC(2024, 5, 1),
   lastEventAt: Date.UTC(2024, 5, 3),
 };

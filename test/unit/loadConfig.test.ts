@@ -21,4 +21,20 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' }, '/')).toThrow(/requires API_KEYS/);
     expect(loadConfig({ NODE_ENV: 'production', API_KEYS: 'a, b' }, '/').server.apiKeys).toEqual(['a', 'b']);
   });
+
+  it('keeps features embedded unless REDIS_URL is set, and checks the Redis settings', () => {
+    expect(loadConfig({}, '/').features).toEqual({
+      redisUrl: null,
+      redisKeyPrefix: 'recsys:',
+      redisCommandTimeoutMs: 1000,
+      userTtlDays: 180,
+      impressionSampleRate: 0.01,
+      impressionTtlDays: 30,
+    });
+    expect(() => loadConfig({ IMPRESSION_SAMPLE_RATE: '2' }, '/')).toThrow('IMPRESSION_SAMPLE_RATE must be a number from 0 to 1, got "2"');
+    const redis = loadConfig({ REDIS_URL: 'redis://cache:6379/2', REDIS_KEY_PREFIX: 'shop:', FEATURE_USER_TTL_DAYS: '0' }, '/').features;
+    expect([redis.redisUrl, redis.redisKeyPrefix, redis.userTtlDays]).toEqual(['redis://cache:6379/2', 'shop:', 0]);
+    expect(() => loadConfig({ REDIS_URL: 'cache:6379' }, '/')).toThrow('REDIS_URL must be a redis:// or rediss:// URL, got "cache:6379"');
+    expect(() => loadConfig({ REDIS_COMMAND_TIMEOUT_MS: '-1' }, '/')).toThrow('REDIS_COMMAND_TIMEOUT_MS must be an integer from 0 to 60000, got "-1"');
+  });
 });

@@ -1,4 +1,5 @@
 import type { EventType, InteractionEvent } from '../../domain/event.js';
+import { shares } from '../../features/forwardDecay.js';
 import type { HistoryEntry, ItemStats, UserProfile } from '../../ports/featureStore.js';
 
 // Rows of features.db as the statements of featureStatements.ts return them, and their
@@ -12,6 +13,12 @@ export interface ItemStatsRow {
   readonly purchase: number;
   readonly rating: number;
   readonly impression: number;
+  readonly decayed_view: number;
+  readonly decayed_click: number;
+  readonly decayed_add_to_cart: number;
+  readonly decayed_purchase: number;
+  readonly decayed_rating: number;
+  readonly decayed_impression: number;
   readonly rating_sum: number;
   readonly rating_count: number;
   readonly positive_users: number;
@@ -32,6 +39,8 @@ export interface UserRow {
   readonly seen: string;
   /** JSON: {category: weight, ...}. */
   readonly categories: string;
+  /** JSON: {category: forward-decayed weight, ...}. */
+  readonly decayed_categories: string;
 }
 
 export interface EventRow {
@@ -57,6 +66,14 @@ export function toItemStats(row: ItemStatsRow): ItemStats | null {
       rating: row.rating,
       impression: row.impression,
     },
+    decayedCounts: {
+      view: row.decayed_view,
+      click: row.decayed_click,
+      add_to_cart: row.decayed_add_to_cart,
+      purchase: row.decayed_purchase,
+      rating: row.decayed_rating,
+      impression: row.decayed_impression,
+    },
     ratingSum: row.rating_sum,
     ratingCount: row.rating_count,
     positiveUsers: row.positive_users,
@@ -67,11 +84,6 @@ export function toItemStats(row: ItemStatsRow): ItemStats | null {
 export function toUserProfile(row: UserRow): UserProfile | null {
   if (row.user_id === null) return null;
   const recent = JSON.parse(row.recent) as [string, EventType, number | null, number][];
-  const weights = JSON.parse(row.categories) as Record<string, number>;
-  let total = 0;
-  for (const weight of Object.values(weights)) total += weight;
-  const categoryAffinity: Record<string, number> = {};
-  if (total > 0) for (const [category, weight] of Object.entries(weights)) categoryAffinity[category] = weight / total;
   return {
     userId: row.user_id,
     eventCount: row.event_count,
@@ -80,7 +92,8 @@ export function toUserProfile(row: UserRow): UserProfile | null {
     ratingCount: row.rating_count,
     recentPositives: recent.map(([itemId, type, value, timestamp]): HistoryEntry => ({ itemId, type, value, timestamp })),
     seenItemIds: new Set(JSON.parse(row.seen) as string[]),
-    categoryAffinity,
+    categoryAffinity: shares(JSON.parse(row.categories) as Record<string, number>),
+    recentCategoryAffinity: shares(JSON.parse(row.decayed_categories) as Record<string, number>),
     firstEventAt: row.first_event_at,
     lastEventAt: row.last_event_at,
   };

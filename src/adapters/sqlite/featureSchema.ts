@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 
 /** Bumped when the layout below changes in a way an older data directory cannot be read with. */
-export const FEATURE_SCHEMA_VERSION = 1;
+export const FEATURE_SCHEMA_VERSION = 2;
 
 /**
  * The event log and the aggregates derived from it, in one database so that appending an event
@@ -39,6 +39,13 @@ export function createFeatureSchema(db: Database.Database): void {
       purchase INTEGER NOT NULL DEFAULT 0,
       rating INTEGER NOT NULL DEFAULT 0,
       impression INTEGER NOT NULL DEFAULT 0,
+      -- Forward-decayed counts (features/forwardDecay.ts).
+      decayed_view REAL NOT NULL DEFAULT 0,
+      decayed_click REAL NOT NULL DEFAULT 0,
+      decayed_add_to_cart REAL NOT NULL DEFAULT 0,
+      decayed_purchase REAL NOT NULL DEFAULT 0,
+      decayed_rating REAL NOT NULL DEFAULT 0,
+      decayed_impression REAL NOT NULL DEFAULT 0,
       rating_sum REAL NOT NULL DEFAULT 0,
       rating_count INTEGER NOT NULL DEFAULT 0,
       positive_users INTEGER NOT NULL DEFAULT 0,
@@ -81,11 +88,20 @@ export function createFeatureSchema(db: Database.Database): void {
     );
     CREATE INDEX IF NOT EXISTS user_positives_latest ON user_positives (user_id, ts DESC, seq DESC);
 
-    -- Each positive interaction adds 1/n to each of its item's n categories.
+    -- Served result lists (a sample), kept so that clicks can be joined to what was shown.
+    CREATE TABLE IF NOT EXISTS impressions (
+      request_id TEXT PRIMARY KEY,
+      ts INTEGER NOT NULL,
+      entry TEXT NOT NULL
+    ) WITHOUT ROWID;
+
+    -- Each positive interaction adds 1/n to each of its item's n categories (weight), and its
+    -- forward-decay weight divided by n (decayed).
     CREATE TABLE IF NOT EXISTS user_categories (
       user_id TEXT NOT NULL,
       category TEXT NOT NULL,
       weight REAL NOT NULL,
+      decayed REAL NOT NULL,
       PRIMARY KEY (user_id, category)
     ) WITHOUT ROWID;
   `);

@@ -1,12 +1,15 @@
 import type Database from 'better-sqlite3';
+import { assertEvents } from '../../domain/assertEvents.js';
 import type { ScoredId } from '../../domain/candidate.js';
-import { EVENT_TYPES, isPositive, type EventType, type InteractionEvent } from '../../domain/event.js';
+import { EVENT_TYPES, type EventType, type InteractionEvent } from '../../domain/event.js';
 import type { Item } from '../../domain/item.js';
+import { eventContribution } from '../../features/eventContribution.js';
 import type { EventLog } from '../../ports/eventLog.js';
 import type { ApplyResult, FeatureStore, ItemStats, UserProfile } from '../../ports/featureStore.js';
+import type { Impression, ImpressionLog } from '../../ports/impressionLog.js';
 import { toEvent, toItemStats, toUserProfile, type EventRow, type ItemStatsRow, type UserRow } from './featureRows.js';
 import { createFeatureSchema, FEATURE_SCHEMA_VERSION } from './featureSchema.js';
-import { prepareStatements } from './featureStatements.js';
+import { COUNT_COLUMNS, prepareStatements } from './featureStatements.js';
 import { IncompatibleDataError } from './incompatibleDataError.js';
 import { IN_MEMORY, openDatabase, type OpenDatabaseOptions } from './openDatabase.js';
 
@@ -32,7 +35,7 @@ const TYPE_COLUMN = new Map<EventType, number>(EVENT_TYPES.map((type, column) =>
  * Every read is one SQL statement whatever the number of ids (a JSON array parameter read
  * with json_each), so a DataLoader batch costs one round trip. applyEvents is one transaction.
  */
-export class SqliteFeatureStore implements FeatureStore, EventLog {
+export class SqliteFeatureStore implements FeatureStore, EventLog, ImpressionLog {
   private readonly statements: ReturnType<typeof prepareStatements>;
   private readonly applyInTransaction: (events: readonly InteractionEvent[], items: ReadonlyMap<string, Item>) => ApplyResult;
   private readonly forgetInTransaction: (idsJson: string) => void;
@@ -63,7 +66,7 @@ export class SqliteFeatureStore implements FeatureStore, EventLog {
     this.applyInTransaction = db.transaction((events: readonly InteractionEvent[], items: ReadonlyMap<string, Item>) => {
       const applied: string[] = [];
       const duplicates: string[] = [];
-      const counts = [0, 0, 0, 0, 0, 0];
+      const counts = COUNT_COLUMNS.map(() => 0);
       for (const event of events) {
         const logged = s.insertEvent.run(event.id, event.type, event.userId, event.itemId, event.timestamp, event.value, event.requestId);
         if (logged.changes === 0) {
@@ -71,20 +74,21 @@ export class SqliteFeatureStore implements FeatureStore, EventLog {
           continue;
         }
         applied.push(event.id);
-        const positive = isPositive(event);
-        const rated = event.type === 'rating' && event.value !== null;
-        const ratingValue = rated ? event.value! : 0;
+        const { positive, rating, interactionWeight, categories } = eventContribution(event, items.get(event.itemId)?.categories ?? []);
+        const rated = rating !== null;
+        const ratingValue = rating ?? 0;
         const newPositiveUser = positive ? s.addPositiveUser.run(event.itemId, event.userId).changes : 0;
         const column = TYPE_COLUMN.get(event.type)!;
         counts[column] = 1;
+        counts[EVENT_TYPES.length + column] = interactionWeight;
         s.upsertItem.run(event.itemId, ...counts, ratingValue, rated ? 1 : 0, newPositiveUser, event.timestamp);
         counts[column] = 0;
+        counts[EVENT_TYPES.length + column] = 0;
         s.upsertUser.run(event.userId, positive ? 1 : 0, ratingValue, rated ? 1 : 0, event.timestamp, event.timestamp);
         if (event.type !== 'impression') s.addSeen.run(event.userId, event.itemId);
         if (positive) {
           s.addPositive.run(logged.lastInsertRowid, event.userId, event.itemId, event.type, event.value, event.timestamp);
-          const categories = new Set(items.get(event.itemId)?.categories ?? []);
-          for (const category of categories) s.addCategory.run(event.userId, category, 1 / categories.size);
+          for (const { category, share, decayedShare } of categories) s.addCategory.run(event.userId, category, share, decayedShare);
         }
       }
       return { applied, duplicates };
@@ -102,7 +106,7 @@ export class SqliteFeatureStore implements FeatureStore, EventLog {
    * missing from `items` counts everywhere but in category affinity.
    */
   async applyEvents(events: readonly InteractionEvent[], items: ReadonlyMap<string, Item>): Promise<ApplyResult> {
-    events.forEach(checkEvent);
+    assertEvents(events);
     if (events.length === 0) return { applied: [], duplicates: [] };
     return this.applyInTransaction(events, items);
   }
@@ -136,6 +140,16 @@ export class SqliteFeatureStore implements FeatureStore, EventLog {
   async forgetItems(itemIds: readonly string[]): Promise<void> {
     if (itemIds.length === 0) return;
     this.forgetInTransaction(JSON.stringify(itemIds));
+  }
+
+  async logImpression(impression: Impression): Promise<void> {
+    this.statements.logImpression.run(impression.requestId, impression.timestamp, JSON.stringify(impression));
+  }
+
+  async getImpressions(requestIds: readonly string[]): Promise<(Impression | null)[]> {
+    if (requestIds.length === 0) return [];
+    const entries = this.statements.impressions.all(JSON.stringify(requestIds)) as (string | null)[];
+    return entries.map((entry) => (entry === null ? null : (JSON.parse(entry) as Impression)));
   }
 
   /** Every logged event in log order, read a page at a time so the connection stays free between pages. */
@@ -174,23 +188,4 @@ function ensureSchemaVersion(db: Database.Database, location: string): void {
 function positiveInteger(value: number, name: string): number {
   if (!Number.isInteger(value) || value < 1) throw new RangeError(`${name} must be a positive integer, got ${value}`);
   return value;
-}
-
-/** The store's own invariants, checked before the transaction so that a bad event changes nothing. */
-function checkEvent(event: InteractionEvent, index: number): void {
-  const problem =
-    typeof event.id !== 'string' || event.id.length === 0
-      ? 'id must be a non-empty string'
-      : !TYPE_COLUMN.has(event.type)
-        ? `type must be one of ${EVENT_TYPES.join(', ')}`
-        : typeof event.userId !== 'string' || event.userId.length === 0
-          ? 'userId must be a non-empty string'
-          : typeof event.itemId !== 'string' || event.itemId.length === 0
-            ? 'itemId must be a non-empty string'
-            : !Number.isSafeInteger(event.timestamp)
-              ? 'timestamp must be an integer number of epoch milliseconds'
-              : event.value !== null && !Number.isFinite(event.value)
-                ? 'value must be a finite number or null'
-                : null;
-  if (problem !== null) throw new TypeError(`events[${index}] (${JSON.stringify(event.id)}): ${problem}`);
 }

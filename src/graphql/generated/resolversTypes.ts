@@ -70,9 +70,9 @@ export type EventResult = {
   eventId?: Maybe<Scalars['ID']['output']>;
   /** The event's 0-based position in the batch. */
   index: Scalars['Int']['output'];
-  /** Why the event was rejected; null otherwise. */
+  /** Why the event was rejected or failed; null otherwise. */
   reason?: Maybe<Scalars['String']['output']>;
-  /** Accepted, duplicate or rejected. */
+  /** Accepted, duplicate, rejected or failed. */
   status: EventStatus;
 };
 
@@ -82,6 +82,11 @@ export type EventStatus =
   | 'accepted'
   /** Already recorded earlier with the same id; not counted again. */
   | 'duplicate'
+  /**
+   * Valid, but not recorded because the feature store could not be written (`reason` says so).
+   * Nothing of the batch was recorded; sending the same batch again is safe, as ids make it idempotent.
+   */
+  | 'failed'
   /** Not recorded; `reason` says why. */
   | 'rejected';
 
@@ -660,7 +665,7 @@ export type EventResultResolvers<ContextType = GraphQLContext, ParentType extend
   status?: Resolver<ResolversTypes['EventStatus'], ParentType, ContextType>;
 };
 
-export type EventStatusResolvers = { ACCEPTED: 'accepted', DUPLICATE: 'duplicate', REJECTED: 'rejected' };
+export type EventStatusResolvers = { ACCEPTED: 'accepted', DUPLICATE: 'duplicate', FAILED: 'failed', REJECTED: 'rejected' };
 
 export type EventTypeResolvers = { ADD_TO_CART: 'add_to_cart', CLICK: 'click', IMPRESSION: 'impression', PURCHASE: 'purchase', RATING: 'rating', VIEW: 'view' };
 

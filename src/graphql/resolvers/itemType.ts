@@ -10,5 +10,5 @@ export const itemType = {
 /** A catalog item nobody has done anything with yet has no stats row: that is zero, not unknown. */
 function noStats(itemId: string): ItemStats {
   const counts = Object.fromEntries(EVENT_TYPES.map((type) => [type, 0])) as Record<EventType, number>;
-  return { itemId, counts, ratingSum: 0, ratingCount: 0, positiveUsers: 0, lastEventAt: null };
+  return { itemId, counts, decayedCounts: counts, ratingSum: 0, ratingCount: 0, positiveUsers: 0, lastEventAt: null };
 }

@@ -1,0 +1,253 @@
+import { Redis, type ChainableCommander } from 'ioredis';
+import { assertEvents } from '../../domain/assertEvents.js';
+import type { ScoredId } from '../../domain/candidate.js';
+import { backendUnavailable } from '../../domain/errors.js';
+import type { InteractionEvent } from '../../domain/event.js';
+import type { Item } from '../../domain/item.js';
+import { eventContribution } from '../../features/eventContribution.js';
+import type { EventLog } from '../../ports/eventLog.js';
+import type { ApplyResult, FeatureStore, ItemStats, UserProfile } from '../../ports/featureStore.js';
+import type { Impression, ImpressionLog } from '../../ports/impressionLog.js';
+import { APPLY_EVENTS_SCRIPT, FORGET_ITEMS_SCRIPT } from './applyEventsScript.js';
+import { redisKeys, type RedisKeys } from './redisKeys.js';
+import { toItemStats, toUserProfile } from './redisRows.js';
+
+export interface RedisFeatureStoreOptions {
+  /** redis://host:port/db */
+  readonly url: string;
+  /** Put before every key (with the layout version after it), so that deployments and tests share a server. */
+  readonly keyPrefix: string;
+  /** Positive interactions returned per profile, most recent first (50 unless given). */
+  readonly recentPositives?: number;
+  /** Positive interactions kept per user; older ones are trimmed (500 unless given). */
+  readonly historyLimit?: number;
+  /** A user's keys expire this long after their latest event; 0: never (180 days unless given). */
+  readonly userTtlSeconds?: number;
+  /** A command that has not answered after this long fails, so that a hung server degrades answers instead of stalling them (1000 unless given). */
+  readonly commandTimeoutMs?: number;
+  /** Events read per command while scanning the log (1000 unless given). */
+  readonly scanPageSize?: number;
+  /** Logged impressions expire after this long; 0: never (30 days unless given). */
+  readonly impressionTtlSeconds?: number;
+}
+
+/** ioredis adds a method per defineCommand; these are ours. */
+interface ScriptCommands {
+  applyFeatureEvents(...args: (string | number)[]): Promise<[string[], string[]]>;
+  forgetFeatureItems(...args: string[]): Promise<number>;
+}
+
+type Hash = Record<string, string>;
+
+/** Popularity rank = positive users x SCALE + ratings (see applyEventsScript.ts). */
+const SCALE = 16_777_216;
+const SERVICE = 'Redis feature store';
+
+/**
+ * The service-mode feature store and event log: aggregates in Redis hashes, sets and sorted
+ * sets under a versioned key prefix, the log in a list. Every read is one pipeline whatever
+ * the number of ids (one round trip per DataLoader batch); every write is one Lua script, so
+ * it is atomic and idempotent by event id across gateway replicas.
+ *
+ * Commands fail at once while the connection is down (no offline queue) and the client keeps
+ * reconnecting on its own; a failure surfaces as BACKEND_UNAVAILABLE, which ranking turns into
+ * a warning and recordEvents into a per-event FAILED status.
+ */
+export class RedisFeatureStore implements FeatureStore, EventLog, ImpressionLog {
+  private readonly keys: RedisKeys;
+  private readonly recent: number;
+  private readonly historyLimit: number;
+  private readonly userTtlSeconds: number;
+  private readonly scanPageSize: number;
+  private readonly impressionTtlSeconds: number;
+
+  /** Connects and waits until the server answers; an unreachable server is an error that names the URL. */
+  static async connect(options: RedisFeatureStoreOptions): Promise<RedisFeatureStore> {
+    const client = new Redis(options.url, {
+      lazyConnect: true,
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 0,
+      commandTimeout: nonNegativeInteger(options.commandTimeoutMs ?? 1000, 'commandTimeoutMs') || undefined,
+      // Reconnect forever, backing off to 2 s: the store comes back when the server does.
+      retryStrategy: (attempt) => Math.min(attempt * 100, 2000),
+    });
+    // Without a listener an 'error' event would crash the process; failures reach callers through their commands.
+    client.on('error', () => {});
+    try {
+      await client.connect();
+    } catch (error) {
+      client.disconnect();
+      throw backendUnavailable(`${SERVICE} at ${redactUrl(options.url)}`, error);
+    }
+    return new RedisFeatureStore(client, options);
+  }
+
+  private constructor(
+    /** Public for instrumentation (tests count round trips on its socket). */
+    readonly client: Redis,
+    options: RedisFeatureStoreOptions,
+  ) {
+    this.keys = redisKeys(options.keyPrefix);
+    this.recent = positiveInteger(options.recentPositives ?? 50, 'recentPositives');
+    this.historyLimit = Math.max(this.recent, positiveInteger(options.historyLimit ?? 500, 'historyLimit'));
+    this.userTtlSeconds = nonNegativeInteger(options.userTtlSeconds ?? 180 * 86_400, 'userTtlSeconds');
+    this.scanPageSize = positiveInteger(options.scanPageSize ?? 1000, 'scanPageSize');
+    this.impressionTtlSeconds = nonNegativeInteger(options.impressionTtlSeconds ?? 30 * 86_400, 'impressionTtlSeconds');
+    client.defineCommand('applyFeatureEvents', { numberOfKeys: 0, lua: APPLY_EVENTS_SCRIPT });
+    client.defineCommand('forgetFeatureItems', { numberOfKeys: 0, lua: FORGET_ITEMS_SCRIPT });
+  }
+
+  private get scripts(): ScriptCommands {
+    return this.client as unknown as ScriptCommands;
+  }
+
+  async applyEvents(events: readonly InteractionEvent[], items: ReadonlyMap<string, Item>): Promise<ApplyResult> {
+    assertEvents(events);
+    if (events.length === 0) return { applied: [], duplicates: [] };
+    const args: (string | number)[] = [this.keys.base, this.userTtlSeconds, this.historyLimit];
+    for (const event of events) {
+      const { positive, rating, interactionWeight, categories } = eventContribution(event, items.get(event.itemId)?.categories ?? []);
+      args.push(
+        event.id,
+        JSON.stringify(event),
+        event.type,
+        event.userId,
+        event.itemId,
+        event.timestamp,
+        rating === null ? '' : String(rating),
+        positive ? '1' : '0',
+        String(interactionWeight),
+        JSON.stringify(categories.map((c) => [c.category, String(c.share), String(c.decayedShare)])),
+        JSON.stringify([event.itemId, event.type, event.value, event.timestamp]),
+      );
+    }
+    const [applied, duplicates] = await this.run(() => this.scripts.applyFeatureEvents(...args));
+    return { applied, duplicates };
+  }
+
+  async getItemStats(itemIds: readonly string[]): Promise<(ItemStats | null)[]> {
+    if (itemIds.length === 0) return [];
+    const replies = await this.pipeline((batch) => itemIds.forEach((id) => batch.hgetall(this.keys.item(id))));
+    return itemIds.map((id, i) => toItemStats(id, replies[i] as Record<string, string>));
+  }
+
+  async getUserProfiles(userIds: readonly string[]): Promise<(UserProfile | null)[]> {
+    if (userIds.length === 0) return [];
+    const replies = await this.pipeline((batch) => {
+      for (const id of userIds) {
+        batch
+          .hgetall(this.keys.user(id))
+          .zrevrange(this.keys.userPositives(id), 0, this.recent - 1)
+          .smembers(this.keys.userSeen(id))
+          .hgetall(this.keys.userCategories(id))
+          .hgetall(this.keys.userDecayedCategories(id));
+      }
+    });
+    return userIds.map((id, i) => {
+      const [user, positives, seen, categories, decayed] = replies.slice(i * 5, i * 5 + 5) as [Hash, string[], string[], Hash, Hash];
+      return toUserProfile(id, user, positives, seen, categories, decayed);
+    });
+  }
+
+  /** Items by distinct positive users, then by number of ratings, then by id. */
+  async popular(limit: number, offset: number): Promise<ScoredId[]> {
+    if (!(limit > 0)) return [];
+    const start = Math.max(0, Math.floor(offset));
+    const flat = await this.run(() => this.client.zrange(this.keys.popular, start, start + Math.floor(limit) - 1, 'WITHSCORES'));
+    const hits: ScoredId[] = [];
+    for (let i = 0; i < flat.length; i += 2) hits.push({ id: flat[i]!, score: Math.floor(-Number(flat[i + 1]) / SCALE) });
+    return hits;
+  }
+
+  /** As SqliteFeatureStore.forgetItems: per-item data and the items' places in histories go; user totals and the log stay. */
+  async forgetItems(itemIds: readonly string[]): Promise<void> {
+    if (itemIds.length === 0) return;
+    const args = [this.keys.base, ...itemIds.flatMap((id) => [id, JSON.stringify(id)])];
+    await this.run(() => this.scripts.forgetFeatureItems(...args));
+  }
+
+  /** One key per list (NX: the first entry stays), expiring after the impression TTL. */
+  async logImpression(impression: Impression): Promise<void> {
+    const key = this.keys.impression(impression.requestId);
+    const entry = JSON.stringify(impression);
+    await this.run(() => (this.impressionTtlSeconds > 0 ? this.client.set(key, entry, 'EX', this.impressionTtlSeconds, 'NX') : this.client.set(key, entry, 'NX')));
+  }
+
+  async getImpressions(requestIds: readonly string[]): Promise<(Impression | null)[]> {
+    if (requestIds.length === 0) return [];
+    const entries = await this.run(() => this.client.mget(...requestIds.map((id) => this.keys.impression(id))));
+    return entries.map((entry) => (entry === null ? null : (JSON.parse(entry) as Impression)));
+  }
+
+  /** Every logged event in log order, a page per command. */
+  async *scan(): AsyncIterable<InteractionEvent> {
+    for (let start = 0; ; start += this.scanPageSize) {
+      const page = await this.run(() => this.client.lrange(this.keys.events, start, start + this.scanPageSize - 1));
+      for (const entry of page) yield JSON.parse(entry) as InteractionEvent;
+      if (page.length < this.scanPageSize) return;
+    }
+  }
+
+  async count(): Promise<number> {
+    return this.run(() => this.client.llen(this.keys.events));
+  }
+
+  /**
+   * Deletes every key of this store (SCAN and UNLINK under its prefix, never FLUSHDB: a shared
+   * server keeps everyone else's keys). For benchmarks, tests and retired prefixes.
+   */
+  async deleteAll(): Promise<number> {
+    let cursor = '0';
+    let deleted = 0;
+    do {
+      const [next, keys] = await this.run(() => this.client.scan(cursor, 'MATCH', `${this.keys.base}*`, 'COUNT', 1000));
+      if (keys.length > 0) deleted += await this.run(() => this.client.unlink(...keys));
+      cursor = next;
+    } while (cursor !== '0');
+    return deleted;
+  }
+
+  async close(): Promise<void> {
+    if (this.client.status === 'ready') await this.client.quit().catch(() => this.client.disconnect());
+    else this.client.disconnect();
+  }
+
+  private async pipeline(fill: (batch: ChainableCommander) => void): Promise<unknown[]> {
+    const batch = this.client.pipeline();
+    fill(batch);
+    const results = await this.run(() => batch.exec());
+    return (results ?? []).map(([error, reply]) => {
+      if (error) throw backendUnavailable(SERVICE, error);
+      return reply;
+    });
+  }
+
+  private async run<T>(command: () => Promise<T>): Promise<T> {
+    try {
+      return await command();
+    } catch (error) {
+      throw backendUnavailable(SERVICE, error);
+    }
+  }
+}
+
+/** A URL without its password, fit for an error message. */
+function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return 'the configured REDIS_URL';
+  }
+}
+
+function positiveInteger(value: number, name: string): number {
+  if (!Number.isInteger(value) || value < 1) throw new RangeError(`${name} must be a positive integer, got ${value}`);
+  return value;
+}
+
+function nonNegativeInteger(value: number, name: string): number {
+  if (!Number.isInteger(value) || value < 0) throw new RangeError(`${name} must be a non-negative integer, got ${value}`);
+  return value;
+}

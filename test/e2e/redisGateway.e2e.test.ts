@@ -1,0 +1,99 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { RedisFeatureStore } from '../../src/adapters/redis/redisFeatureStore.js';
+import { startFixtureGateway, type FixtureGateway } from '../support/fixtureGateway.js';
+import { HAS_REDIS_SERVER, PrivateRedis } from '../support/privateRedis.js';
+
+if (!HAS_REDIS_SERVER) console.warn('SKIPPED: the Redis gateway e2e test starts a redis-server of its own, and none is on PATH');
+const maybeDescribe = HAS_REDIS_SERVER ? describe : describe.skip;
+
+const RECOMMEND = `query Rec($user: ID!) { recommendations(userId: $user, first: 10) {
+  edges { node { id } explanation { retrieval { source } } } } }`;
+const RECORD = `mutation Rec($events: [EventInput!]!) { recordEvents(events: $events) { acceptedCount results { index status reason } } }`;
+
+/**
+ * The real gateway in service mode: features and the event log in a redis-server of the test's
+ * own (seeded with the fixture's ratings), which the test stops and starts again to see reads
+ * degrade, writes fail loudly and the client reconnect by itself.
+ */
+maybeDescribe('gateway on Redis features', () => {
+  let redis: PrivateRedis;
+  let gateway: FixtureGateway;
+
+  beforeAll(async () => {
+    redis = await PrivateRedis.start();
+    gateway = await startFixtureGateway({ env: { REDIS_URL: redis.url, REDIS_KEY_PREFIX: 'e2e:', REDIS_COMMAND_TIMEOUT_MS: '2000' } });
+  }, 180_000);
+
+  afterAll(async () => {
+    await gateway?.stop();
+    await redis?.stop();
+  });
+
+  const store = () => gateway.app.stores.features as RedisFeatureStore;
+  const recommend = async (user: string) => (await gateway.post({ query: RECOMMEND, variables: { user } })).body;
+
+  it('holds the seeded event log and aggregates in Redis', async () => {
+    expect(await store().count()).toBe(13_922);
+    expect(await store().client.llen('e2e:v1:events')).toBe(13_922);
+    const [toyStory] = await store().getItemStats(['1']);
+    expect(toyStory!.ratingCount).toBeGreaterThan(0);
+  });
+
+  it('a recorded event changes the next recommendations at once', async () => {
+    const before = await recommend('redis-user');
+    expect(before.extensions?.warnings).toBeUndefined();
+    const sourcesOf = (body: any) => new Set(body.data.recommendations.edges.flatMap((e: any) => e.explanation.retrieval.map((h: any) => h.source)));
+    expect([...sourcesOf(before)]).toEqual(['POPULARITY']);
+    const liked = before.data.recommendations.edges[0].node.id;
+    const events = [{ id: 'redis-e1', type: 'RATING', userId: 'redis-user', itemId: liked, value: 5, timestamp: '2018-01-01T00:00:00Z' }];
+    expect((await gateway.data(RECORD, { events })).recordEvents).toEqual({ acceptedCount: 1, results: [{ index: 0, status: 'ACCEPTED', reason: null }] });
+    const after = await recommend('redis-user');
+    const ids = after.data.recommendations.edges.map((e: any) => e.node.id);
+    expect(ids).not.toContain(liked);
+    expect(sourcesOf(after).has('PROFILE')).toBe(true);
+    expect((await gateway.data(RECORD, { events })).recordEvents.results[0].status).toBe('DUPLICATE');
+  });
+
+  it('degrades reads and reports failed writes while Redis is down, and reconnects by itself', async () => {
+    await redis.stop();
+    // Profile and popularity both live in the store: a user-only request has nothing left to
+    // retrieve from, and says why instead of failing.
+    const userOnly = await recommend('redis-user');
+    expect(userOnly.errors).toBeUndefined();
+    expect(userOnly.data.recommendations.edges).toEqual([]);
+    expect(userOnly.extensions.warnings).toEqual([
+      'feature store unavailable: results not personalised',
+      'feature store unavailable: popularity retrieval skipped',
+    ]);
+    const seeded = (await gateway.post({ query: '{ recommendations(userId: "redis-user", itemIds: ["1"], first: 5) { edges { node { id } } } }' })).body;
+    expect(seeded.errors).toBeUndefined();
+    expect(seeded.data.recommendations.edges).toHaveLength(5);
+    expect(seeded.extensions.warnings).toEqual([
+      'feature store unavailable: results not personalised',
+      'feature store unavailable: popularity retrieval skipped',
+      'feature store unavailable: ranked without item statistics',
+    ]);
+
+    const events = [
+      { id: 'redis-e2', type: 'CLICK', userId: 'redis-user', itemId: '2', timestamp: '2018-01-02T00:00:00Z' },
+      { id: 'redis-e3', type: 'CLICK', userId: 'redis-user', itemId: 'no-such-film', timestamp: '2018-01-02T00:00:00Z' },
+    ];
+    const failed = (await gateway.data(RECORD, { events })).recordEvents;
+    expect(failed).toEqual({
+      acceptedCount: 0,
+      results: [
+        { index: 0, status: 'FAILED', reason: 'Redis feature store is unavailable: not recorded; the batch can be sent again' },
+        { index: 1, status: 'REJECTED', reason: 'unknown item id "no-such-film"' },
+      ],
+    });
+
+    await redis.start();
+    // The data were in memory only: the restarted server is empty, and the client finds it without help.
+    for (let attempt = 0; attempt < 100 && store().client.status !== 'ready'; attempt++) await new Promise((r) => setTimeout(r, 50));
+    expect(store().client.status).toBe('ready');
+    const retried = (await gateway.data(RECORD, { events })).recordEvents;
+    expect(retried.results.map((r: any) => r.status)).toEqual(['ACCEPTED', 'REJECTED']);
+    expect(await store().count()).toBe(1);
+    expect((await recommend('redis-user')).extensions?.warnings).toBeUndefined();
+  });
+});
