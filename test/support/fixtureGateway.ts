@@ -23,6 +23,7 @@ export function fixtureConfig(dataDir: string, env: Record<string, string> = {})
       EMBEDDING_MODEL: 'builtin',
       EMBEDDING_CACHE_DIR: MODEL_CACHE,
       EMBEDDING_ALLOW_DOWNLOADS: 'false',
+      LOG_LEVEL: 'silent',
       ...env,
     },
     REPO_ROOT,

@@ -1,0 +1,48 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Logger as PinoLogger } from 'pino';
+import { pinoHttp } from 'pino-http';
+
+export const REQUEST_ID_HEADER = 'x-request-id';
+
+/** A caller's id is kept when it is a plausible token, so ids from a proxy join its logs to ours; anything else is replaced. */
+const ACCEPTED_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/**
+ * Gives every HTTP request an id (the caller's `x-request-id` or a new UUID), returns it in the
+ * `x-request-id` response header, and logs one JSON line per request when it completes, with
+ * its status, the GraphQL operation name and `responseTime` in ms. Headers are not logged:
+ * they carry API keys. This id names the HTTP exchange; a result list's `requestId` in the
+ * schema is another thing (it joins events to the list they came from).
+ */
+export function requestLogging(logger: PinoLogger) {
+  return pinoHttp({
+    logger,
+    genReqId: (req: IncomingMessage, res: ServerResponse) => {
+      const given = req.headers[REQUEST_ID_HEADER];
+      const id = typeof given === 'string' && ACCEPTED_REQUEST_ID.test(given) ? given : randomUUID();
+      res.setHeader(REQUEST_ID_HEADER, id);
+      return id;
+    },
+    serializers: {
+      req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+    },
+    customProps: (req) => {
+      const operationName = operationNameOf(req);
+      return operationName ? { operationName } : {};
+    },
+    customSuccessMessage: (req, res) => `${req.method} ${req.url} ${res.statusCode}`,
+    customErrorMessage: (req, res) => `${req.method} ${req.url} ${res.statusCode}`,
+    // 4xx are the caller's mistakes, worth a warning; 5xx are ours.
+    customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+  });
+}
+
+/** The operation name from the parsed JSON body (POST) or the query string (GET), when there is one. */
+function operationNameOf(req: IncomingMessage): string | undefined {
+  const fromBody = (req as { body?: { operationName?: unknown } }).body?.operationName;
+  if (typeof fromBody === 'string') return fromBody;
+  const fromQuery = (req as { query?: { operationName?: unknown } }).query?.operationName;
+  return typeof fromQuery === 'string' ? fromQuery : undefined;
+}
