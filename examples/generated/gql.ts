@@ -15,26 +15,18 @@ import * as types from './graphql.js';
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
-    "query RecommendationsForUser($userId: ID!, $first: Int, $diversity: Float) {\n  recommendations(userId: $userId, first: $first, diversity: $diversity) {\n    requestId\n    modelVersion\n    edges {\n      rank\n      score\n      node {\n        id\n        title\n      }\n      explanation {\n        retrieval {\n          source\n          score\n        }\n        rankerScore\n      }\n    }\n  }\n}": typeof types.RecommendationsForUserDocument,
-    "mutation RecordEvents($events: [EventInput!]!) {\n  recordEvents(events: $events) {\n    acceptedCount\n    results {\n      index\n      eventId\n      status\n      reason\n    }\n  }\n}": typeof types.RecordEventsDocument,
     "query SearchWithFilters($query: String!, $filter: ItemFilter, $first: Int) {\n  search(query: $query, filter: $filter, first: $first) {\n    requestId\n    totalCount\n    edges {\n      rank\n      score\n      node {\n        id\n        title\n        year\n        categories\n      }\n    }\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n  }\n}": typeof types.SearchWithFiltersDocument,
+    "query RecommendationsForUser($userId: ID!, $first: Int, $diversity: Float) {\n  recommendations(userId: $userId, first: $first, diversity: $diversity) {\n    requestId\n    modelVersion\n    edges {\n      rank\n      score\n      node {\n        id\n        title\n      }\n      explanation {\n        retrieval {\n          source\n          score\n        }\n        rankerScore\n      }\n    }\n  }\n}": typeof types.RecommendationsForUserDocument,
     "query SimilarItems($itemId: ID!, $first: Int) {\n  similarItems(itemId: $itemId, first: $first) {\n    requestId\n    edges {\n      rank\n      node {\n        id\n        title\n        categories\n      }\n    }\n  }\n}": typeof types.SimilarItemsDocument,
+    "mutation RecordEvents($events: [EventInput!]!) {\n  recordEvents(events: $events) {\n    acceptedCount\n    results {\n      index\n      eventId\n      status\n      reason\n    }\n  }\n}": typeof types.RecordEventsDocument,
 };
 const documents: Documents = {
-    "query RecommendationsForUser($userId: ID!, $first: Int, $diversity: Float) {\n  recommendations(userId: $userId, first: $first, diversity: $diversity) {\n    requestId\n    modelVersion\n    edges {\n      rank\n      score\n      node {\n        id\n        title\n      }\n      explanation {\n        retrieval {\n          source\n          score\n        }\n        rankerScore\n      }\n    }\n  }\n}": types.RecommendationsForUserDocument,
-    "mutation RecordEvents($events: [EventInput!]!) {\n  recordEvents(events: $events) {\n    acceptedCount\n    results {\n      index\n      eventId\n      status\n      reason\n    }\n  }\n}": types.RecordEventsDocument,
     "query SearchWithFilters($query: String!, $filter: ItemFilter, $first: Int) {\n  search(query: $query, filter: $filter, first: $first) {\n    requestId\n    totalCount\n    edges {\n      rank\n      score\n      node {\n        id\n        title\n        year\n        categories\n      }\n    }\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n  }\n}": types.SearchWithFiltersDocument,
+    "query RecommendationsForUser($userId: ID!, $first: Int, $diversity: Float) {\n  recommendations(userId: $userId, first: $first, diversity: $diversity) {\n    requestId\n    modelVersion\n    edges {\n      rank\n      score\n      node {\n        id\n        title\n      }\n      explanation {\n        retrieval {\n          source\n          score\n        }\n        rankerScore\n      }\n    }\n  }\n}": types.RecommendationsForUserDocument,
     "query SimilarItems($itemId: ID!, $first: Int) {\n  similarItems(itemId: $itemId, first: $first) {\n    requestId\n    edges {\n      rank\n      node {\n        id\n        title\n        categories\n      }\n    }\n  }\n}": types.SimilarItemsDocument,
+    "mutation RecordEvents($events: [EventInput!]!) {\n  recordEvents(events: $events) {\n    acceptedCount\n    results {\n      index\n      eventId\n      status\n      reason\n    }\n  }\n}": types.RecordEventsDocument,
 };
 
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "query RecommendationsForUser($userId: ID!, $first: Int, $diversity: Float) {\n  recommendations(userId: $userId, first: $first, diversity: $diversity) {\n    requestId\n    modelVersion\n    edges {\n      rank\n      score\n      node {\n        id\n        title\n      }\n      explanation {\n        retrieval {\n          source\n          score\n        }\n        rankerScore\n      }\n    }\n  }\n}"): typeof import('./graphql.js').RecommendationsForUserDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "mutation RecordEvents($events: [EventInput!]!) {\n  recordEvents(events: $events) {\n    acceptedCount\n    results {\n      index\n      eventId\n      status\n      reason\n    }\n  }\n}"): typeof import('./graphql.js').RecordEventsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -42,7 +34,15 @@ export function graphql(source: "query SearchWithFilters($query: String!, $filte
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "query RecommendationsForUser($userId: ID!, $first: Int, $diversity: Float) {\n  recommendations(userId: $userId, first: $first, diversity: $diversity) {\n    requestId\n    modelVersion\n    edges {\n      rank\n      score\n      node {\n        id\n        title\n      }\n      explanation {\n        retrieval {\n          source\n          score\n        }\n        rankerScore\n      }\n    }\n  }\n}"): typeof import('./graphql.js').RecommendationsForUserDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "query SimilarItems($itemId: ID!, $first: Int) {\n  similarItems(itemId: $itemId, first: $first) {\n    requestId\n    edges {\n      rank\n      node {\n        id\n        title\n        categories\n      }\n    }\n  }\n}"): typeof import('./graphql.js').SimilarItemsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RecordEvents($events: [EventInput!]!) {\n  recordEvents(events: $events) {\n    acceptedCount\n    results {\n      index\n      eventId\n      status\n      reason\n    }\n  }\n}"): typeof import('./graphql.js').RecordEventsDocument;
 
 
 export function graphql(source: string) {

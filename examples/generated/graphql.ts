@@ -138,22 +138,6 @@ export type RetrievalSource =
   /** Nearest neighbours of the user's profile vector (their recent positive items). */
   | 'PROFILE';
 
-export type RecommendationsForUserQueryVariables = Exact<{
-  userId: string | number;
-  first?: number | null | undefined;
-  diversity?: number | null | undefined;
-}>;
-
-
-export type RecommendationsForUserQuery = { recommendations: { requestId: string, modelVersion: string, edges: Array<{ rank: number, score: number, node: { id: string, title: string }, explanation: { rankerScore: number, retrieval: Array<{ source: RetrievalSource, score: number }> } }> } };
-
-export type RecordEventsMutationVariables = Exact<{
-  events: Array<EventInput> | EventInput;
-}>;
-
-
-export type RecordEventsMutation = { recordEvents: { acceptedCount: number, results: Array<{ index: number, eventId: string | null, status: EventStatus, reason: string | null }> } };
-
 export type SearchWithFiltersQueryVariables = Exact<{
   query: string;
   filter?: ItemFilter | null | undefined;
@@ -163,6 +147,15 @@ export type SearchWithFiltersQueryVariables = Exact<{
 
 export type SearchWithFiltersQuery = { search: { requestId: string, totalCount: number, edges: Array<{ rank: number, score: number, node: { id: string, title: string, year: number | null, categories: Array<string> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
+export type RecommendationsForUserQueryVariables = Exact<{
+  userId: string | number;
+  first?: number | null | undefined;
+  diversity?: number | null | undefined;
+}>;
+
+
+export type RecommendationsForUserQuery = { recommendations: { requestId: string, modelVersion: string, edges: Array<{ rank: number, score: number, node: { id: string, title: string }, explanation: { rankerScore: number, retrieval: Array<{ source: RetrievalSource, score: number }> } }> } };
+
 export type SimilarItemsQueryVariables = Exact<{
   itemId: string | number;
   first?: number | null | undefined;
@@ -170,6 +163,13 @@ export type SimilarItemsQueryVariables = Exact<{
 
 
 export type SimilarItemsQuery = { similarItems: { requestId: string, edges: Array<{ rank: number, node: { id: string, title: string, categories: Array<string> } }> } };
+
+export type RecordEventsMutationVariables = Exact<{
+  events: Array<EventInput> | EventInput;
+}>;
+
+
+export type RecordEventsMutation = { recordEvents: { acceptedCount: number, results: Array<{ index: number, eventId: string | null, status: EventStatus, reason: string | null }> } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -190,6 +190,28 @@ export class TypedDocumentString<TResult, TVariables>
   }
 }
 
+export const SearchWithFiltersDocument = new TypedDocumentString(`
+    query SearchWithFilters($query: String!, $filter: ItemFilter, $first: Int) {
+  search(query: $query, filter: $filter, first: $first) {
+    requestId
+    totalCount
+    edges {
+      rank
+      score
+      node {
+        id
+        title
+        year
+        categories
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `, {"hash":"sha256:ab76181add87b103af9d2f478d55f7ecf3541abd3c2be0eabd28b927e17685f8"}) as unknown as TypedDocumentString<SearchWithFiltersQuery, SearchWithFiltersQueryVariables>;
 export const RecommendationsForUserDocument = new TypedDocumentString(`
     query RecommendationsForUser($userId: ID!, $first: Int, $diversity: Float) {
   recommendations(userId: $userId, first: $first, diversity: $diversity) {
@@ -213,41 +235,6 @@ export const RecommendationsForUserDocument = new TypedDocumentString(`
   }
 }
     `, {"hash":"sha256:5e21ee26cb0a9d7a700a8898d68864f40463ef1e2832522b944840255fe43cf8"}) as unknown as TypedDocumentString<RecommendationsForUserQuery, RecommendationsForUserQueryVariables>;
-export const RecordEventsDocument = new TypedDocumentString(`
-    mutation RecordEvents($events: [EventInput!]!) {
-  recordEvents(events: $events) {
-    acceptedCount
-    results {
-      index
-      eventId
-      status
-      reason
-    }
-  }
-}
-    `, {"hash":"sha256:cfa7b7eacbc19b4a49511787af752eea02ea6d8c093bb44dfeee0c720fde9c19"}) as unknown as TypedDocumentString<RecordEventsMutation, RecordEventsMutationVariables>;
-export const SearchWithFiltersDocument = new TypedDocumentString(`
-    query SearchWithFilters($query: String!, $filter: ItemFilter, $first: Int) {
-  search(query: $query, filter: $filter, first: $first) {
-    requestId
-    totalCount
-    edges {
-      rank
-      score
-      node {
-        id
-        title
-        year
-        categories
-      }
-    }
-    pageInfo {
-      hasNextPage
-      endCursor
-    }
-  }
-}
-    `, {"hash":"sha256:ab76181add87b103af9d2f478d55f7ecf3541abd3c2be0eabd28b927e17685f8"}) as unknown as TypedDocumentString<SearchWithFiltersQuery, SearchWithFiltersQueryVariables>;
 export const SimilarItemsDocument = new TypedDocumentString(`
     query SimilarItems($itemId: ID!, $first: Int) {
   similarItems(itemId: $itemId, first: $first) {
@@ -263,3 +250,16 @@ export const SimilarItemsDocument = new TypedDocumentString(`
   }
 }
     `, {"hash":"sha256:67f0a4673f4de3c8292d07fb8128425641383139c66ded1c71fc2052f1f14f3c"}) as unknown as TypedDocumentString<SimilarItemsQuery, SimilarItemsQueryVariables>;
+export const RecordEventsDocument = new TypedDocumentString(`
+    mutation RecordEvents($events: [EventInput!]!) {
+  recordEvents(events: $events) {
+    acceptedCount
+    results {
+      index
+      eventId
+      status
+      reason
+    }
+  }
+}
+    `, {"hash":"sha256:cfa7b7eacbc19b4a49511787af752eea02ea6d8c093bb44dfeee0c720fde9c19"}) as unknown as TypedDocumentString<RecordEventsMutation, RecordEventsMutationVariables>;

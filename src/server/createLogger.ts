@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { pino, type Logger as PinoLogger } from 'pino';
 import type { LogLevel } from '../config/config.js';
 
@@ -6,5 +7,5 @@ import type { LogLevel } from '../config/config.js';
  * `destination` lets tests read the lines.
  */
 export function createLogger(level: LogLevel, destination?: NodeJS.WritableStream): PinoLogger {
-  return pino({ level, base: { service: 'recsys-gateway' } }, destination ?? process.stdout);
+  return pino({ level, base: { service: 'recsys-gateway', pid: process.pid, hostname: os.hostname() } }, destination ?? process.stdout);
 }

@@ -32,11 +32,16 @@ export function requestLogging(logger: PinoLogger) {
       const operationName = operationNameOf(req);
       return operationName ? { operationName } : {};
     },
-    customSuccessMessage: (req, res) => `${req.method} ${req.url} ${res.statusCode}`,
-    customErrorMessage: (req, res) => `${req.method} ${req.url} ${res.statusCode}`,
+    customSuccessMessage: (req, res) => summary(req, res),
+    customErrorMessage: (req, res) => summary(req, res),
     // 4xx are the caller's mistakes, worth a warning; 5xx are ours.
     customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
   });
+}
+
+/** `POST /graphql 200`; the original URL, since express rewrites `req.url` inside mounted routes. */
+function summary(req: IncomingMessage, res: ServerResponse): string {
+  return `${req.method} ${(req as { originalUrl?: string }).originalUrl ?? req.url} ${res.statusCode}`;
 }
 
 /** The operation name from the parsed JSON body (POST) or the query string (GET), when there is one. */

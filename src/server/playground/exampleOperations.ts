@@ -6,14 +6,15 @@ import { fileURLToPath } from 'node:url';
 export const EXAMPLE_OPERATIONS_DIR = fileURLToPath(new URL('../../../examples/operations/', import.meta.url));
 
 export interface ExampleOperation {
-  /** The file's name without `.graphql`, such as `searchWithFilters`. */
-  readonly name: string;
   readonly query: string;
   /** The variables of `<name>.variables.json`, as JSON text; absent when there is no such file. */
   readonly variables?: string;
 }
 
-/** Every `*.graphql` file of the directory, in name order, with its `*.variables.json` beside it. */
+/**
+ * Every `*.graphql` file of the directory in name order (the files are numbered in the order a
+ * newcomer would try them), with the variables of the `*.variables.json` beside it.
+ */
 export function readExampleOperations(directory: string = EXAMPLE_OPERATIONS_DIR): ExampleOperation[] {
   return readdirSync(directory)
     .filter((file) => file.endsWith('.graphql'))
@@ -22,9 +23,9 @@ export function readExampleOperations(directory: string = EXAMPLE_OPERATIONS_DIR
       const name = file.slice(0, -'.graphql'.length);
       const variablesFile = path.join(directory, `${name}.variables.json`);
       const query = readFileSync(path.join(directory, file), 'utf8');
-      if (!existsSync(variablesFile)) return { name, query };
+      if (!existsSync(variablesFile)) return { query };
       // Parsed and printed again: a broken file fails at start, not in a newcomer's browser.
       const variables = JSON.stringify(JSON.parse(readFileSync(variablesFile, 'utf8')), null, 2);
-      return { name, query, variables };
+      return { query, variables };
     });
 }
