@@ -14,6 +14,7 @@ export function playgroundPage(operations: readonly ExampleOperation[]): string 
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>recsys-gateway playground</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="${PLAYGROUND_ASSETS_PATH}/graphiql.min.css">
 <style>html, body, #graphiql { height: 100%; margin: 0; }</style>
 </head>
@@ -30,7 +31,9 @@ export function playgroundPage(operations: readonly ExampleOperation[]): string 
     React.createElement(GraphiQL, {
       fetcher,
       defaultTabs: config.tabs,
-      visiblePlugin: GraphiQL.DOC_EXPLORER_PLUGIN,
+      // GraphiQL 3 fills the variables editor from this prop, not from the first tab.
+      variables: config.tabs[0]?.variables,
+      visiblePlugin: 'Documentation Explorer',
       defaultEditorToolsVisibility: 'variables',
       shouldPersistHeaders: false,
     }),
