@@ -15,6 +15,7 @@ import { healthRoute } from './healthRoute.js';
 import { httpErrorHandler } from './httpErrorHandler.js';
 import { createMetricsRegistry, type GatewayMetrics } from './metricsRegistry.js';
 import { metricsRoute } from './metricsRoute.js';
+import { operationNameRecorder } from './operationNameRecorder.js';
 import { PLAYGROUND_ASSETS_PATH, playgroundAssets } from './playground/playgroundAssets.js';
 import { metricsPlugin } from './plugins/metricsPlugin.js';
 import { timingsPlugin } from './plugins/timingsPlugin.js';
@@ -60,10 +61,11 @@ export async function createServer(options: CreateServerOptions): Promise<Runnin
   if (config.server.corsOrigins.length > 0) app.use(corsMiddleware(config.server.corsOrigins));
   const httpServer = http.createServer(app);
   const metrics = options.metrics ?? createMetricsRegistry();
+  const operationNames = operationNameRecorder();
   const apollo = createApolloServer({
     server: config.server,
     logger,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), metricsPlugin(metrics), timingsPlugin()],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), metricsPlugin(metrics), timingsPlugin(), operationNames.plugin],
   });
   await apollo.start();
 
@@ -73,6 +75,7 @@ export async function createServer(options: CreateServerOptions): Promise<Runnin
   app.use(
     '/graphql',
     express.json({ limit: BODY_LIMIT.bytes }),
+    operationNames.middleware,
     expressMiddleware(apollo, { context: createContext(gateway, config.server.apiKeys) }),
   );
   // Anything else: JSON in the shape every other answer has, instead of express's HTML page.

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger as PinoLogger } from 'pino';
 import { pinoHttp } from 'pino-http';
+import type { NamedRequest } from './operationNameRecorder.js';
 
 export const REQUEST_ID_HEADER = 'x-request-id';
 
@@ -28,10 +29,7 @@ export function requestLogging(logger: PinoLogger) {
       req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
     },
-    customProps: (req) => {
-      const operationName = operationNameOf(req);
-      return operationName ? { operationName } : {};
-    },
+    customProps: (req: NamedRequest) => (req.graphqlOperationName ? { operationName: req.graphqlOperationName } : {}),
     customSuccessMessage: (req, res) => summary(req, res),
     customErrorMessage: (req, res) => summary(req, res),
     // 4xx are the caller's mistakes, worth a warning; 5xx are ours.
@@ -42,12 +40,4 @@ export function requestLogging(logger: PinoLogger) {
 /** `POST /graphql 200`; the original URL, since express rewrites `req.url` inside mounted routes. */
 function summary(req: IncomingMessage, res: ServerResponse): string {
   return `${req.method} ${(req as { originalUrl?: string }).originalUrl ?? req.url} ${res.statusCode}`;
-}
-
-/** The operation name from the parsed JSON body (POST) or the query string (GET), when there is one. */
-function operationNameOf(req: IncomingMessage): string | undefined {
-  const fromBody = (req as { body?: { operationName?: unknown } }).body?.operationName;
-  if (typeof fromBody === 'string') return fromBody;
-  const fromQuery = (req as { query?: { operationName?: unknown } }).query?.operationName;
-  return typeof fromQuery === 'string' ? fromQuery : undefined;
 }
