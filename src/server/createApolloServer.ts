@@ -49,10 +49,11 @@ export function createApolloServer(options: ApolloServerOptions): ApolloServer<G
     validationRules: [knownOperationTypesRule, pageSizeRule, operationCostRule(ARMOR_LIMITS.maxCost), ...armor.validationRules],
     parseOptions: { maxTokens: ARMOR_LIMITS.maxTokens },
     plugins: [
+      // First, so that an unknown document is refused as such, whatever else is wrong with it.
+      ...(allowlist ? [operationsAllowlistPlugin(allowlist)] : []),
       ...(armor.plugins as ApolloServerPlugin<GraphQLContext>[]),
       apiKeyPlugin(),
       warningsPlugin(),
-      ...(allowlist ? [operationsAllowlistPlugin(allowlist)] : []),
       // Apollo's default landing pages load from a CDN; ours is served from node_modules, or none.
       server.playground ? playgroundPlugin(readExampleOperations()) : ApolloServerPluginLandingPageDisabled(),
       ...(options.plugins ?? []),

@@ -50,7 +50,7 @@ describe('automatic persisted queries (Apollo APQ) through the HTTP server', () 
 describe('OPERATIONS_ALLOWLIST: a server locked to the codegen manifest', () => {
   let server: RunningServer;
   beforeAll(async () => {
-    server = await createServer({ config: serverConfig({ OPERATIONS_ALLOWLIST: MANIFEST }), gateway: new InMemoryGateway(MOVIES) });
+    server = await createServer({ config: serverConfig({ OPERATIONS_ALLOWLIST: MANIFEST, API_KEYS: 'key' }), gateway: new InMemoryGateway(MOVIES) });
   });
   afterAll(async () => {
     await server.stop();
@@ -79,6 +79,9 @@ describe('OPERATIONS_ALLOWLIST: a server locked to the codegen manifest', () => 
     expect(hashOnly.body.errors[0].extensions.code).toBe('PERSISTED_QUERY_NOT_FOUND');
     const introspection = await post(server.url, { query: '{ __schema { queryType { name } } }' });
     expect([introspection.status, introspection.body.errors[0].extensions.code]).toEqual([403, 'OPERATION_NOT_ALLOWED']);
+    // Refused as unknown before the API key is even looked at.
+    const mutation = await post(server.url, { query: 'mutation { deleteItems(ids: ["1"]) { deletedIds } }' });
+    expect([mutation.status, mutation.body.errors[0].extensions.code]).toEqual([403, 'OPERATION_NOT_ALLOWED']);
   });
 
   it('refuses to start on a manifest whose hash is not its document’s, naming the entry', () => {
