@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { loadConfig } from '../../src/config/loadConfig.js';
@@ -59,6 +60,18 @@ describe('request ids and JSON logs', () => {
     });
     // The API key is a header; headers are never logged.
     expect(JSON.stringify(running.lines.entries)).not.toContain('secret-key');
+  });
+
+  it('logs the operation name of a hash-only persisted query, whose body names nothing', async () => {
+    const query = 'query TitleByHash { item(id: "1") { title } }';
+    const persistedQuery = { version: 1, sha256Hash: createHash('sha256').update(query).digest('hex') };
+    const send = async (body: unknown, id: string) => {
+      const response = await fetch(running.server.url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-request-id': id }, body: JSON.stringify(body) });
+      return response.json();
+    };
+    await send({ query, extensions: { persistedQuery } }, 'register-1');
+    expect(await send({ extensions: { persistedQuery } }, 'hash-only-1')).toEqual({ data: { item: { title: 'Toy Story' } } });
+    expect(running.lines.entries.find((line) => line.req?.id === 'hash-only-1')?.operationName).toBe('TitleByHash');
   });
 
   it('replaces a missing or implausible request id with a UUID', async () => {
