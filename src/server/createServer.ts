@@ -15,11 +15,11 @@ import { healthRoute } from './healthRoute.js';
 import { httpErrorHandler } from './httpErrorHandler.js';
 import { createMetricsRegistry, type GatewayMetrics } from './metricsRegistry.js';
 import { metricsRoute } from './metricsRoute.js';
-import { operationNameRecorder } from './operationNameRecorder.js';
 import { PLAYGROUND_ASSETS_PATH, playgroundAssets } from './playground/playgroundAssets.js';
 import { metricsPlugin } from './plugins/metricsPlugin.js';
 import { timingsPlugin } from './plugins/timingsPlugin.js';
 import { requestLogging } from './requestLogging.js';
+import { requestScope } from './requestScope.js';
 
 /** Larger bodies get 413 before they are parsed. 500 items with long texts can exceed it: such batches are split by the client. */
 const BODY_LIMIT = { bytes: 1024 * 1024, text: '1 MB' };
@@ -29,7 +29,7 @@ export interface CreateServerOptions {
   readonly gateway: Gateway;
   /** The JSON log of requests (one line each, with its id and timing); default: pino on stdout at LOG_LEVEL. */
   readonly log?: PinoLogger;
-  /** Where errors that callers do not see are logged; default: the JSON log. */
+  /** Where errors that callers do not see are logged; default: the JSON log, under the request's id. */
   readonly logger?: Logger;
   /** Counts the catalog's items for GET /health; without it /health reports only its status. */
   readonly countItems?: () => Promise<number>;
@@ -54,18 +54,18 @@ export interface RunningServer {
 export async function createServer(options: CreateServerOptions): Promise<RunningServer> {
   const { config, gateway } = options;
   const log = options.log ?? createLogger(config.server.logLevel);
-  const logger = options.logger ?? log;
+  const scope = requestScope(log);
+  const logger = options.logger ?? scope.logger;
   const app = express();
   app.disable('x-powered-by');
   app.use(requestLogging(log));
   if (config.server.corsOrigins.length > 0) app.use(corsMiddleware(config.server.corsOrigins));
   const httpServer = http.createServer(app);
   const metrics = options.metrics ?? createMetricsRegistry();
-  const operationNames = operationNameRecorder();
   const apollo = createApolloServer({
     server: config.server,
     logger,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), metricsPlugin(metrics), timingsPlugin(), operationNames.plugin],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), metricsPlugin(metrics), timingsPlugin(), scope.plugin],
   });
   await apollo.start();
 
@@ -75,7 +75,7 @@ export async function createServer(options: CreateServerOptions): Promise<Runnin
   app.use(
     '/graphql',
     express.json({ limit: BODY_LIMIT.bytes }),
-    operationNames.middleware,
+    scope.middleware,
     expressMiddleware(apollo, { context: createContext(gateway, config.server.apiKeys) }),
   );
   // Anything else: JSON in the shape every other answer has, instead of express's HTML page.

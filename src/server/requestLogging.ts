@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger as PinoLogger } from 'pino';
 import { pinoHttp } from 'pino-http';
-import type { NamedRequest } from './operationNameRecorder.js';
+import type { ScopedRequest } from './requestScope.js';
 
 export const REQUEST_ID_HEADER = 'x-request-id';
 
@@ -29,7 +29,7 @@ export function requestLogging(logger: PinoLogger) {
       req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
     },
-    customProps: (req: NamedRequest) => (req.graphqlOperationName ? { operationName: req.graphqlOperationName } : {}),
+    customProps: (req: ScopedRequest) => (req.graphqlOperationName ? { operationName: req.graphqlOperationName } : {}),
     customSuccessMessage: (req, res) => summary(req, res),
     customErrorMessage: (req, res) => summary(req, res),
     // 4xx are the caller's mistakes, worth a warning; 5xx are ours.

@@ -19,10 +19,11 @@ class LogLines extends Writable {
   }
 }
 
-async function start(env: Record<string, string>, lines = new LogLines()): Promise<{ server: RunningServer; lines: LogLines; origin: string }> {
+async function start(env: Record<string, string>, lines = new LogLines()) {
   const config = loadConfig({ HOST: '127.0.0.1', PORT: '0', SEED_MOVIELENS: 'none', API_KEYS: 'secret-key', ...env }, REPO_ROOT);
-  const server = await createServer({ config, gateway: new InMemoryGateway(MOVIES), log: createLogger('info', lines) });
-  return { server, lines, origin: new URL(server.url).origin };
+  const gateway = new InMemoryGateway(MOVIES);
+  const server: RunningServer = await createServer({ config, gateway, log: createLogger('info', lines) });
+  return { server, lines, gateway, origin: new URL(server.url).origin };
 }
 
 // No operationName in the body: the name in the log is the one Apollo read from the document.
@@ -72,6 +73,20 @@ describe('request ids and JSON logs', () => {
     await send({ query, extensions: { persistedQuery } }, 'register-1');
     expect(await send({ extensions: { persistedQuery } }, 'hash-only-1')).toEqual({ data: { item: { title: 'Toy Story' } } });
     expect(running.lines.entries.find((line) => line.req?.id === 'hash-only-1')?.operationName).toBe('TitleByHash');
+  });
+
+  it('logs a masked internal error under the id of the request it happened in', async () => {
+    running.gateway.failure = new TypeError('Cannot read properties of undefined (reading "secret_table")');
+    const response = await fetch(running.server.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-request-id': 'broken-1' },
+      body: JSON.stringify({ query: '{ search(query: "toy") { totalCount } }' }),
+    });
+    expect(((await response.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('INTERNAL_SERVER_ERROR');
+    const errors = running.lines.entries.filter((line) => line.level === 50);
+    expect(errors.length).toBe(1);
+    expect(errors[0]!.req).toEqual({ id: 'broken-1', method: 'POST', url: '/graphql' });
+    expect(errors[0]!.msg).toContain('secret_table');
   });
 
   it('replaces a missing or implausible request id with a UUID', async () => {
