@@ -17,6 +17,8 @@ WORKDIR /app
 COPY --from=deps /app/node_modules ./node_modules
 COPY package.json tsconfig.json ./
 COPY schema ./schema
+# The playground's example tabs (PLAYGROUND=true; off by default in production).
+COPY examples/operations ./examples/operations
 COPY models ./models
 COPY src ./src
 RUN mkdir -p /data /models && chown -R node:node /data /models

@@ -7,6 +7,10 @@ import { ENUM_VALUES } from './src/graphql/enumValues.js';
  * place and the compiler checks it. Enum values map to the domain's lowercase strings, so
  * arguments arrive already converted and domain values serialise without a lookup table.
  * `npm run codegen:check` and test/graphql/codegenFresh.test.ts fail when the output is stale.
+ *
+ * examples/generated/ is what a frontend generates: the client preset's typed documents for
+ * examples/operations, and persisted-documents.json, the manifest that OPERATIONS_ALLOWLIST
+ * locks a production server to (its keys are the SHA-256 hashes Apollo's persisted queries use).
  */
 const config: CodegenConfig = {
   schema: 'schema/*.graphql',
@@ -42,6 +46,23 @@ const config: CodegenConfig = {
           EventResult: '../../pipeline/requests.js#EventOutcome',
         },
         mapperTypeSuffix: 'Model',
+      },
+    },
+    'examples/generated/': {
+      documents: 'examples/operations/*.graphql',
+      preset: 'client',
+      presetConfig: {
+        fragmentMasking: false,
+        persistedDocuments: { hashAlgorithm: 'sha256' },
+      },
+      config: {
+        documentMode: 'string',
+        // Imports with .js, so the output compiles under NodeNext like the rest of the project.
+        emitLegacyCommonJSImports: false,
+        useTypeImports: true,
+        enumsAsTypes: true,
+        strictScalars: true,
+        scalars: { DateTime: 'string' },
       },
     },
   },

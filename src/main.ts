@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { openApp } from './app/openApp.js';
 import { seedCatalog } from './app/seedCatalog.js';
 import { ConfigError, loadConfig } from './config/loadConfig.js';
+import { createLogger } from './server/createLogger.js';
 import { createServer } from './server/createServer.js';
 
 const USAGE = `Usage: npm start [-- --help]
@@ -23,9 +24,11 @@ Configuration (environment variables):
   RANKER_MODEL=models/ranker.json  DEFAULT_DIVERSITY=0.1
   CANDIDATES_PER_SOURCE=200  CANDIDATE_POOL_SIZE=300  COLLABORATIVE_RETRIEVAL=true|false
   API_KEYS=key1,key2 (mutations need one in x-api-key)  NODE_ENV=production (requires API_KEYS)
-  GRAPHQL_INTROSPECTION=true|false
   REDIS_URL=redis://host:6379 (features and events in Redis)  REDIS_KEY_PREFIX=recsys:
   IMPRESSION_SAMPLE_RATE=0.01
+  GRAPHQL_INTROSPECTION=true|false  PLAYGROUND=true|false  CORS_ORIGINS=https://app.example.com,...
+  OPERATIONS_ALLOWLIST=examples/generated/persisted-documents.json  LOG_LEVEL=info
+Logs are JSON lines (pino) on stdout; progress bars go to stderr.
 See README.md for all of them.`;
 
 async function main(): Promise<number> {
@@ -41,20 +44,21 @@ async function main(): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  const log = (line: string) => process.stderr.write(`${line}\n`);
   const config = loadConfig();
+  const logger = createLogger(config.server.logLevel);
+  const log = (line: string) => logger.info(line);
   log(`opening ${config.data.dir} with embedding model ${config.embedding.model}`);
   const app = await openApp(config, {
-    onDegraded: (stage, error) => log(`degraded: ${stage} failed: ${error instanceof Error ? error.message : String(error)}`),
+    onDegraded: (stage, error) => logger.warn({ stage, err: error }, `degraded: ${stage} failed`),
   });
   if (app.stores.storedModelMismatch) {
-    log(
-      `warning: the catalog was embedded with "${app.stores.storedModelMismatch}" but the gateway embeds queries with ` +
+    logger.warn(
+      `the catalog was embedded with "${app.stores.storedModelMismatch}" but the gateway embeds queries with ` +
         `"${app.stores.embedder.modelId}"; dense retrieval compares unrelated vectors until the catalog is re-ingested`,
     );
   }
   await seedCatalog(app.stores, config.data.seedMovieLens, config.data.dir, log);
-  const server = await createServer({ config, gateway: app.gateway, countItems: () => app.stores.catalog.count() });
+  const server = await createServer({ config, gateway: app.gateway, log: logger, countItems: () => app.stores.catalog.count() });
   log(`gateway ready: ${server.url} (${await app.stores.catalog.count()} items)`);
 
   let stopping = false;

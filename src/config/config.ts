@@ -34,7 +34,24 @@ export interface ServerConfig {
   readonly production: boolean;
   /** Whether GraphQL introspection is on (on unless production). */
   readonly introspection: boolean;
+  /** Whether a browser's GET /graphql gets the GraphiQL playground (PLAYGROUND; on unless production). */
+  readonly playground: boolean;
+  /**
+   * Origins that browsers may call the API from (CORS_ORIGINS, comma-separated; `*` for any).
+   * Empty: no CORS headers, so only same-origin pages (such as the playground) can call it.
+   */
+  readonly corsOrigins: readonly string[];
+  /**
+   * A persisted-documents manifest (`{ "<sha256>": "<document>" }`, as codegen's client preset
+   * writes it) to lock the server to known operations (OPERATIONS_ALLOWLIST); null: any operation.
+   */
+  readonly operationsAllowlist: string | null;
+  /** The pino level of the JSON logs (LOG_LEVEL: fatal, error, warn, info, debug, trace or silent). */
+  readonly logLevel: LogLevel;
 }
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
 
 export interface DataConfig {
   /** Where the embedded stores live; survives restarts. */

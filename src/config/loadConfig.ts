@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Config, EmbeddingConfig } from './config.js';
+import { LOG_LEVELS, type Config, type EmbeddingConfig, type LogLevel } from './config.js';
 
 /** Thrown for a configuration that cannot work; the message names the variable. */
 export class ConfigError extends Error {
@@ -66,6 +66,10 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       apiKeys,
       production,
       introspection: flag(env, 'GRAPHQL_INTROSPECTION', !production),
+      playground: flag(env, 'PLAYGROUND', !production),
+      corsOrigins: list(env, 'CORS_ORIGINS'),
+      operationsAllowlist: optionalPath(env, 'OPERATIONS_ALLOWLIST', cwd),
+      logLevel: logLevel(env),
     },
     data: {
       dir: path.resolve(cwd, text(env, 'DATA_DIR', 'data')),
@@ -126,6 +130,18 @@ function redisUrl(env: Env): string | null {
   if (raw === '') return null;
   if (!/^rediss?:\/\/./.test(raw)) throw new ConfigError(`REDIS_URL must be a redis:// or rediss:// URL, got "${raw}"`);
   return raw;
+}
+
+function optionalPath(env: Env, name: string, cwd: string): string | null {
+  const raw = env[name]?.trim();
+  return raw === undefined || raw === '' ? null : path.resolve(cwd, raw);
+}
+
+function logLevel(env: Env): LogLevel {
+  const raw = text(env, 'LOG_LEVEL', 'info').toLowerCase();
+  const level = LOG_LEVELS.find((candidate) => candidate === raw);
+  if (!level) throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${env.LOG_LEVEL}"`);
+  return level;
 }
 
 function deepFreeze<T>(value: T): T {

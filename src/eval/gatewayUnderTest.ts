@@ -33,10 +33,11 @@ export interface StartGatewayOptions {
  * Configuration for a harness run: the given environment, but always the given data
  * directory, a free port on loopback, no seeding and no API keys, whatever the shell says;
  * and features in that directory too, never a REDIS_URL of the shell, whose keys would mix
- * another run's events into this one's (and write into a shared server).
+ * another run's events into this one's (and write into a shared server). Per-request JSON
+ * logs are off (warnings and errors only): measured runs send thousands.
  */
 export function harnessConfig(dataDir: string, env: Readonly<Record<string, string | undefined>>): Config {
-  return loadConfig({ ...env, DATA_DIR: dataDir, HOST: '127.0.0.1', PORT: '0', SEED_MOVIELENS: 'none', API_KEYS: '', NODE_ENV: 'development', REDIS_URL: '' });
+  return loadConfig({ ...env, DATA_DIR: dataDir, HOST: '127.0.0.1', PORT: '0', SEED_MOVIELENS: 'none', API_KEYS: '', NODE_ENV: 'development', REDIS_URL: '', LOG_LEVEL: 'warn' });
 }
 
 /** The model as configured, and for `builtin` the generated model's name rather than its local path. */

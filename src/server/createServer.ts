@@ -3,17 +3,23 @@ import type { AddressInfo } from 'node:net';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
+import type { Logger as PinoLogger } from 'pino';
 import type { Config } from '../config/config.js';
 import type { Logger } from '../graphql/logger.js';
 import type { Gateway } from '../pipeline/gateway.js';
 import { createApolloServer } from './createApolloServer.js';
 import { createContext } from './createContext.js';
+import { corsMiddleware } from './corsMiddleware.js';
+import { createLogger } from './createLogger.js';
 import { healthRoute } from './healthRoute.js';
 import { httpErrorHandler } from './httpErrorHandler.js';
 import { createMetricsRegistry, type GatewayMetrics } from './metricsRegistry.js';
 import { metricsRoute } from './metricsRoute.js';
+import { PLAYGROUND_ASSETS_PATH, playgroundAssets } from './playground/playgroundAssets.js';
 import { metricsPlugin } from './plugins/metricsPlugin.js';
 import { timingsPlugin } from './plugins/timingsPlugin.js';
+import { requestLogging } from './requestLogging.js';
+import { requestScope } from './requestScope.js';
 
 /** Larger bodies get 413 before they are parsed. 500 items with long texts can exceed it: such batches are split by the client. */
 const BODY_LIMIT = { bytes: 1024 * 1024, text: '1 MB' };
@@ -21,7 +27,9 @@ const BODY_LIMIT = { bytes: 1024 * 1024, text: '1 MB' };
 export interface CreateServerOptions {
   readonly config: Config;
   readonly gateway: Gateway;
-  /** Where errors that callers do not see are logged; default `console`. */
+  /** The JSON log of requests (one line each, with its id and timing); default: pino on stdout at LOG_LEVEL. */
+  readonly log?: PinoLogger;
+  /** Where errors that callers do not see are logged; default: the JSON log, under the request's id. */
   readonly logger?: Logger;
   /** Counts the catalog's items for GET /health; without it /health reports only its status. */
   readonly countItems?: () => Promise<number>;
@@ -39,28 +47,35 @@ export interface RunningServer {
 }
 
 /**
- * The HTTP server: POST and GET /graphql (Apollo Server on express 5) and GET /health, listening
- * on `config.server.host` and `config.server.port`. Further routes (/metrics) go beside /health.
+ * The HTTP server: POST and GET /graphql (Apollo Server on express 5; a browser's GET gets the
+ * playground when it is on), GET /health and GET /metrics, listening on `config.server.host` and
+ * `config.server.port`. Every request gets an id and a JSON log line; CORS as configured.
  */
 export async function createServer(options: CreateServerOptions): Promise<RunningServer> {
   const { config, gateway } = options;
-  const logger = options.logger ?? console;
+  const log = options.log ?? createLogger(config.server.logLevel);
+  const scope = requestScope(log);
+  const logger = options.logger ?? scope.logger;
   const app = express();
   app.disable('x-powered-by');
+  app.use(requestLogging(log));
+  if (config.server.corsOrigins.length > 0) app.use(corsMiddleware(config.server.corsOrigins));
   const httpServer = http.createServer(app);
   const metrics = options.metrics ?? createMetricsRegistry();
   const apollo = createApolloServer({
     server: config.server,
     logger,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), metricsPlugin(metrics), timingsPlugin()],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), metricsPlugin(metrics), timingsPlugin(), scope.plugin],
   });
   await apollo.start();
 
   app.get('/health', healthRoute(options.countItems, logger));
   app.get('/metrics', metricsRoute(metrics, logger));
+  if (config.server.playground) app.use(PLAYGROUND_ASSETS_PATH, playgroundAssets());
   app.use(
     '/graphql',
     express.json({ limit: BODY_LIMIT.bytes }),
+    scope.middleware,
     expressMiddleware(apollo, { context: createContext(gateway, config.server.apiKeys) }),
   );
   // Anything else: JSON in the shape every other answer has, instead of express's HTML page.

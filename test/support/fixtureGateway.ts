@@ -25,6 +25,7 @@ export function fixtureConfig(dataDir: string, env: Record<string, string> = {})
       EMBEDDING_ALLOW_DOWNLOADS: 'false',
       // Sampling by request id would make the logged stage come and go; tests that log set 1.
       IMPRESSION_SAMPLE_RATE: '0',
+      LOG_LEVEL: 'silent',
       ...env,
     },
     REPO_ROOT,

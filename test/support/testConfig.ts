@@ -10,6 +10,7 @@ export function testConfig(options: { apiKeys?: readonly string[]; introspection
       API_KEYS: (options.apiKeys ?? []).join(','),
       GRAPHQL_INTROSPECTION: String(options.introspection ?? true),
       SEED_MOVIELENS: 'none',
+      LOG_LEVEL: 'silent',
     },
     '/tmp',
   );
