@@ -1,0 +1,271 @@
+import { QdrantClient } from '@qdrant/js-client-rest';
+import type { QdrantConfig } from '../../config/config.js';
+import type { ScoredId } from '../../domain/candidate.js';
+import type { Filter } from '../../domain/filter.js';
+import type { Item } from '../../domain/item.js';
+import type { CatalogEntry, CatalogIndex, CollaborativeEntry, SearchOptions } from '../../ports/catalogIndex.js';
+import { documentSparseVector, querySparseVector } from './bm25SparseVector.js';
+import { callQdrant, type CallPolicy } from './callQdrant.js';
+import { COLLABORATIVE_VECTOR, LEXICAL_VECTOR, TEXT_VECTOR } from './collectionLayout.js';
+import { ensureCollection, type OpenedCollection } from './ensureCollection.js';
+import { pointIdOf } from './pointId.js';
+import { toQdrantFilter } from './qdrantFilter.js';
+
+export interface QdrantCatalogOptions {
+  /** Dimension of the embedder's vectors; the collection must hold the same. */
+  readonly dimension: number;
+  /** Id of the embedding model, recorded in the collection's metadata. */
+  readonly modelId: string;
+  /** Where failed calls are logged with their cause. */
+  readonly log?: (line: string) => void;
+}
+
+/** Points per write request: large enough to amortise a round trip, small enough for one body. */
+const WRITE_BATCH = 256;
+
+type Vector = number[] | { indices: number[]; values: number[] };
+interface PointRecord {
+  readonly id: string | number;
+  readonly payload?: Record<string, unknown> | null;
+  readonly vector?: Record<string, unknown> | number[] | unknown;
+  readonly score?: number;
+}
+
+/**
+ * The catalog in a Qdrant collection (service mode): one point per item, its id the UUID v5
+ * of the item id, the item as payload, named vectors `text` (cosine), `bm25` (sparse, IDF
+ * applied by Qdrant) and, once trained, `collaborative`. The gateway talks to an alias, so
+ * that a reindex can build a new collection and switch to it with no downtime.
+ *
+ * Writes wait until the points are searchable (`wait=true`): when `upsert` returns, searches
+ * find them. Scores are Qdrant's: cosine for dense vectors, BM25 for the sparse one.
+ */
+export class QdrantCatalogIndex implements CatalogIndex {
+  readonly dimension: number;
+
+  /** Connects, checks the server version, and creates or checks the collection (idempotent). */
+  static async open(config: QdrantConfig, options: QdrantCatalogOptions): Promise<QdrantCatalogIndex> {
+    if (!Number.isInteger(options.dimension) || options.dimension < 1) {
+      throw new RangeError(`dimension must be a positive integer, got ${options.dimension}`);
+    }
+    const client = new QdrantClient({
+      url: config.url,
+      ...(config.apiKey ? { apiKey: config.apiKey } : {}),
+      timeout: config.timeoutMs,
+      // The version check below refuses an old server with a message instead of a console warning.
+      checkCompatibility: false,
+    });
+    const policy: CallPolicy = { retries: config.retries, baseDelayMs: config.retryBaseDelayMs, log: options.log ?? ((line) => console.error(line)) };
+    const opened = await ensureCollection(client, policy, config, options);
+    return new QdrantCatalogIndex(client, policy, config.collection, opened);
+  }
+
+  private constructor(
+    private readonly client: QdrantClient,
+    private readonly policy: CallPolicy,
+    /** The alias every call goes through. */
+    readonly collection: string,
+    opened: OpenedCollection,
+  ) {
+    this.dimension = opened.dimension;
+    this.storedModelId = opened.modelId;
+  }
+
+  /** The embedding model recorded with the collection when it was created. */
+  readonly storedModelId: string;
+
+  private read<T>(operation: string, call: (client: QdrantClient) => Promise<T>): Promise<T> {
+    return callQdrant(operation, 'read', this.policy, () => call(this.client));
+  }
+
+  private write<T>(operation: string, call: (client: QdrantClient) => Promise<T>): Promise<T> {
+    return callQdrant(operation, 'write', this.policy, () => call(this.client));
+  }
+
+  async upsert(entries: readonly CatalogEntry[]): Promise<void> {
+    // Everything is checked before anything is written, so a bad entry changes nothing.
+    entries.forEach(({ item, vector }, index) => {
+      if (typeof item?.id !== 'string' || item.id.length === 0) throw new TypeError(`entries[${index}]: an item needs a non-empty string id`);
+      if (!(vector instanceof Float32Array)) throw new TypeError(`item ${JSON.stringify(item.id)}: the vector must be a Float32Array`);
+      if (vector.length !== this.dimension) {
+        throw new RangeError(`item ${JSON.stringify(item.id)}: vector has ${vector.length} dimensions, but this catalog holds ${this.dimension}-dimensional vectors`);
+      }
+      if (!vector.every(Number.isFinite)) throw new RangeError(`item ${JSON.stringify(item.id)}: vector has a value that is not a finite number`);
+    });
+    if (entries.length === 0) return;
+    // An upsert replaces the whole point; the collaborative vector, trained separately, is kept.
+    const kept = await this.collaborativeByPoint(entries.map((e) => e.item.id));
+    for (let start = 0; start < entries.length; start += WRITE_BATCH) {
+      const points = entries.slice(start, start + WRITE_BATCH).map(({ item, vector }) => {
+        const stored = storedItem(item);
+        const pointId = pointIdOf(item.id);
+        const vectors: Record<string, Vector> = { [TEXT_VECTOR]: Array.from(vector) };
+        const sparse = documentSparseVector(stored);
+        if (sparse.indices.length > 0) vectors[LEXICAL_VECTOR] = sparse;
+        const collaborative = kept.get(pointId);
+        if (collaborative) vectors[COLLABORATIVE_VECTOR] = collaborative;
+        return { id: pointId, vector: vectors, payload: { ...stored } };
+      });
+      await this.write('upsert', (client) => client.upsert(this.collection, { wait: true, points }));
+    }
+  }
+
+  async delete(ids: readonly string[]): Promise<string[]> {
+    if (ids.length === 0) return [];
+    const unique = [...new Set(ids)];
+    const existing = new Set((await this.retrieve(unique, false, false)).map((record) => record.payload?.id as string));
+    const existed = unique.filter((id) => existing.has(id));
+    if (existed.length > 0) {
+      await this.write('delete', (client) => client.delete(this.collection, { wait: true, points: existed.map(pointIdOf) }));
+    }
+    return existed;
+  }
+
+  async getItems(ids: readonly string[]): Promise<(Item | null)[]> {
+    const byId = new Map((await this.retrieve(ids, true, false)).map((record) => [record.payload!.id as string, record.payload as unknown as Item]));
+    return ids.map((id) => byId.get(id) ?? null);
+  }
+
+  async getVectors(ids: readonly string[]): Promise<(Float32Array | null)[]> {
+    return this.vectorsByItem(ids, TEXT_VECTOR);
+  }
+
+  async searchDense(vector: Float32Array, options: SearchOptions): Promise<ScoredId[]> {
+    return this.query('dense search', Array.from(vector), TEXT_VECTOR, options);
+  }
+
+  async searchLexical(query: string, options: SearchOptions): Promise<ScoredId[]> {
+    const sparse = querySparseVector(query);
+    if (sparse === null) return [];
+    return this.query('lexical search', { indices: sparse.indices, values: sparse.values }, LEXICAL_VECTOR, options);
+  }
+
+  async replaceCollaborativeVectors(entries: readonly CollaborativeEntry[]): Promise<number> {
+    const dimension = entries[0]?.vector.length ?? 0;
+    entries.forEach(({ id, vector }, index) => {
+      if (typeof id !== 'string' || id.length === 0) throw new TypeError(`entries[${index}]: a collaborative vector needs a non-empty string id`);
+      if (!(vector instanceof Float32Array)) throw new TypeError(`item ${JSON.stringify(id)}: the collaborative vector must be a Float32Array`);
+      if (vector.length !== dimension || dimension === 0) {
+        throw new RangeError(`item ${JSON.stringify(id)}: collaborative vector has ${vector.length} dimensions, the first entry has ${dimension}; one run gives one dimension`);
+      }
+      if (!vector.every(Number.isFinite)) throw new RangeError(`item ${JSON.stringify(id)}: collaborative vector has a value that is not a finite number`);
+    });
+    const existing = new Set((await this.retrieve(entries.map((e) => e.id), false, false)).map((record) => record.payload?.id as string));
+    const known = entries.filter(({ id }) => existing.has(id));
+    const current = await this.collaborativeDimension();
+    // A new run may change the dimension: the named vector is dropped and made again, which
+    // also clears every old vector; with the same dimension the old vectors are deleted.
+    if (current !== null && (current !== dimension || known.length === 0)) {
+      await this.write('delete collaborative vector', (client) => client.deleteVectorName(this.collection, COLLABORATIVE_VECTOR, { wait: true }));
+    } else if (current !== null) {
+      await this.write('clear collaborative vectors', (client) =>
+        client.deleteVectors(this.collection, { wait: true, filter: { must: [] }, vector: [COLLABORATIVE_VECTOR] }),
+      );
+    }
+    if (known.length === 0) return 0;
+    if (current !== dimension) {
+      await this.write('create collaborative vector', (client) =>
+        client.createVectorName(this.collection, COLLABORATIVE_VECTOR, { dense: { size: dimension, distance: 'Cosine' } }, { wait: true }),
+      );
+    }
+    for (let start = 0; start < known.length; start += WRITE_BATCH) {
+      const points = known.slice(start, start + WRITE_BATCH).map(({ id, vector }) => ({ id: pointIdOf(id), vector: { [COLLABORATIVE_VECTOR]: Array.from(vector) } }));
+      await this.write('update collaborative vectors', (client) => client.updateVectors(this.collection, { wait: true, points }));
+    }
+    return known.length;
+  }
+
+  /** Read from the collection each time: another replica's training run may have changed it. */
+  async collaborativeDimension(): Promise<number | null> {
+    const info = await this.read('get collection', (client) => client.getCollection(this.collection));
+    const vectors = info.config.params.vectors as Record<string, { size?: number }> | undefined;
+    return vectors?.[COLLABORATIVE_VECTOR]?.size ?? null;
+  }
+
+  async getCollaborativeVectors(ids: readonly string[]): Promise<(Float32Array | null)[]> {
+    if ((await this.collaborativeDimension()) === null) return ids.map(() => null);
+    return this.vectorsByItem(ids, COLLABORATIVE_VECTOR);
+  }
+
+  async searchCollaborative(vector: Float32Array, options: SearchOptions): Promise<ScoredId[]> {
+    if ((await this.collaborativeDimension()) === null) return [];
+    return this.query('collaborative search', Array.from(vector), COLLABORATIVE_VECTOR, options);
+  }
+
+  async filterIds(ids: readonly string[], filter: Filter): Promise<string[]> {
+    if (ids.length === 0) return [];
+    const unique = [...new Set(ids)];
+    const passing = new Set<string>();
+    const qdrantFilter = toQdrantFilter(filter);
+    const points = unique.map(pointIdOf);
+    const page = await this.read('filter ids', (client) =>
+      client.scroll(this.collection, {
+        filter: { must: [{ has_id: points }, ...(qdrantFilter ? [qdrantFilter] : [])] },
+        limit: unique.length,
+        with_payload: ['id'],
+        with_vector: false,
+      }),
+    );
+    for (const record of page.points) passing.add(record.payload?.id as string);
+    return ids.filter((id) => passing.has(id));
+  }
+
+  async count(): Promise<number> {
+    const result = await this.read('count', (client) => client.count(this.collection, { exact: true }));
+    return result.count;
+  }
+
+  /** The HTTP client keeps no connection that needs closing; the collection stays. */
+  async close(): Promise<void> {}
+
+  private async query(operation: string, query: Vector, using: string, options: SearchOptions): Promise<ScoredId[]> {
+    const limit = Math.floor(options.limit);
+    if (!(limit > 0)) return [];
+    const filter = toQdrantFilter(options.filter, options.excludeIds);
+    const response = await this.read(operation, (client) =>
+      client.query(this.collection, { query, using, limit, with_payload: ['id'], with_vector: false, ...(filter ? { filter } : {}) }),
+    );
+    return (response.points as PointRecord[]).map((point) => ({ id: point.payload!.id as string, score: point.score! }));
+  }
+
+  private async retrieve(ids: readonly string[], withPayload: boolean, withVector: false | string[]): Promise<PointRecord[]> {
+    if (ids.length === 0) return [];
+    const points = [...new Set(ids)].map(pointIdOf);
+    return this.read('retrieve', (client) =>
+      client.retrieve(this.collection, { ids: points, with_payload: withPayload ? true : ['id'], with_vector: withVector }),
+    ) as Promise<PointRecord[]>;
+  }
+
+  private async vectorsByItem(ids: readonly string[], name: string): Promise<(Float32Array | null)[]> {
+    const byId = new Map<string, Float32Array>();
+    for (const record of await this.retrieve(ids, false, [name])) {
+      const vector = (record.vector as Record<string, unknown> | undefined)?.[name];
+      if (Array.isArray(vector)) byId.set(record.payload!.id as string, Float32Array.from(vector as number[]));
+    }
+    return ids.map((id) => byId.get(id) ?? null);
+  }
+
+  /** Collaborative vectors of the given items' points, to carry them across an upsert. */
+  private async collaborativeByPoint(ids: readonly string[]): Promise<Map<string, number[]>> {
+    const kept = new Map<string, number[]>();
+    if ((await this.collaborativeDimension()) === null) return kept;
+    for (const record of await this.retrieve(ids, false, [COLLABORATIVE_VECTOR])) {
+      const vector = (record.vector as Record<string, unknown> | undefined)?.[COLLABORATIVE_VECTOR];
+      if (Array.isArray(vector)) kept.set(String(record.id), vector as number[]);
+    }
+    return kept;
+  }
+}
+
+/** Exactly the fields of Item, a missing year or list stored as null or empty (as the embedded index does). */
+function storedItem(item: Item): Item {
+  return {
+    id: item.id,
+    title: item.title ?? '',
+    text: item.text ?? '',
+    categories: item.categories ?? [],
+    tags: item.tags ?? [],
+    year: item.year ?? null,
+    createdAt: item.createdAt,
+  };
+}
