@@ -1,0 +1,86 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { FakeQdrantServer } from '../support/qdrant/fakeQdrantServer.js';
+import { OpenApiContract, QDRANT_SPEC_PATH, qdrantSpecAvailable } from '../support/qdrant/openApiContract.js';
+import { startFixtureGateway, type FixtureGateway } from '../support/fixtureGateway.js';
+
+const specAvailable = qdrantSpecAvailable();
+if (!specAvailable) console.warn(`SKIPPED: Qdrant's OpenAPI spec not found at ${QDRANT_SPEC_PATH}; service mode runs against the spec-validating fake only`);
+const withSpec = specAvailable ? describe : describe.skip;
+
+/**
+ * The whole gateway in service mode (QDRANT_URL set): the MovieLens fixture seeded into a
+ * Qdrant collection (the spec-validating fake, over HTTP), item2vec vectors stored as the
+ * collaborative named vector, GraphQL answered from it; and /health following the backend
+ * down and back up.
+ */
+withSpec('the gateway in service mode on the fake Qdrant', () => {
+  let fake: FakeQdrantServer;
+  let gateway: FixtureGateway;
+  let health: () => Promise<{ status: number; body: unknown }>;
+
+  beforeAll(async () => {
+    fake = await new FakeQdrantServer(OpenApiContract.load()).start();
+    gateway = await startFixtureGateway({ env: { QDRANT_URL: fake.url, QDRANT_COLLECTION: `e2e-${process.pid}`, QDRANT_RETRIES: '1', QDRANT_RETRY_DELAY_MS: '1' } });
+    const url = gateway.server.url.replace('/graphql', '/health');
+    health = async () => {
+      const response = await fetch(url);
+      return { status: response.status, body: await response.json() };
+    };
+  }, 180_000);
+
+  afterAll(async () => {
+    await gateway?.stop();
+    await fake?.stop();
+  });
+
+  it('seeded the catalog into Qdrant, every request following the spec', async () => {
+    expect(fake.violations).toEqual([]);
+    expect(await gateway.app.stores.catalog.count()).toBe(300);
+    expect(await gateway.app.stores.catalog.collaborativeDimension()).toEqual(expect.any(Number));
+    expect(await health()).toEqual({ status: 200, body: { status: 'ok', itemCount: 300 } });
+  });
+
+  it('search("toy story") returns the three Toy Story films first, found by BM25 and dense retrieval', async () => {
+    const data = await gateway.data(`{ search(query: "toy story", first: 5) { edges { node { id title } explanation { retrieval { source } } } } }`);
+    const edges = data.search.edges;
+    expect(edges.slice(0, 3).map((e: any) => e.node.title).sort()).toEqual(['Toy Story', 'Toy Story 2', 'Toy Story 3']);
+    expect(edges[0].explanation.retrieval.map((r: any) => r.source).sort()).toEqual(['DENSE', 'LEXICAL']);
+    expect(fake.violations).toEqual([]);
+  });
+
+  it('applies filters inside Qdrant retrieval', async () => {
+    const data = await gateway.data(`{
+      search(query: "story", first: 20, filter: { must: [{ field: CATEGORY, match: { value: "Animation" } }], mustNot: [{ field: YEAR, range: { lt: 1995 } }] }) {
+        edges { node { id categories year } }
+      }
+    }`);
+    const nodes = data.search.edges.map((e: any) => e.node);
+    expect(nodes.length).toBeGreaterThan(2);
+    for (const node of nodes) {
+      expect(node.categories).toContain('Animation');
+      expect(node.year).toBeGreaterThanOrEqual(1995);
+    }
+    expect(fake.violations).toEqual([]);
+  });
+
+  it('similarItems of Toy Story uses the collaborative vectors stored in Qdrant', async () => {
+    const data = await gateway.data(`{ similarItems(itemId: "1", first: 5) { edges { node { id } explanation { retrieval { source } } } } }`);
+    const sources = data.similarItems.edges.flatMap((e: any) => e.explanation.retrieval.map((r: any) => r.source));
+    expect(sources).toContain('COLLABORATIVE');
+    expect(data.similarItems.edges.map((e: any) => e.node.id).slice(0, 2).sort()).toEqual(['3114', '78499']);
+  });
+
+  it('reports the backend down on /health and as BACKEND_UNAVAILABLE, keeps serving, and recovers when Qdrant returns', async () => {
+    await fake.stop();
+    try {
+      expect(await health()).toEqual({ status: 503, body: { status: 'unavailable' } });
+      const { status, body } = await gateway.post({ query: '{ item(id: "1") { title } }' });
+      expect(status).toBe(200);
+      expect(body.errors.map((e: any) => e.extensions.code)).toEqual(['BACKEND_UNAVAILABLE']);
+    } finally {
+      await fake.start();
+    }
+    expect(await health()).toEqual({ status: 200, body: { status: 'ok', itemCount: 300 } });
+    expect(await gateway.data('{ item(id: "1") { title } }')).toEqual({ item: { title: 'Toy Story' } });
+  });
+});
