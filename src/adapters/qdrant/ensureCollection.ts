@@ -1,6 +1,7 @@
 import type { QdrantClient } from '@qdrant/js-client-rest';
 import type { QdrantConfig } from '../../config/config.js';
 import { callQdrant, type CallPolicy } from './callQdrant.js';
+import { compareVersions } from './compareVersions.js';
 import { collectionLayout, LEXICAL_VECTOR, PAYLOAD_INDEXES, TEXT_VECTOR, type CollectionMeta } from './collectionLayout.js';
 import { QdrantSetupError } from './qdrantSetupError.js';
 
@@ -83,13 +84,4 @@ export async function createCollection(
 export async function aliasTarget(client: QdrantClient, policy: CallPolicy, alias: string): Promise<string | null> {
   const { aliases } = await callQdrant('list aliases', 'read', policy, () => client.getAliases());
   return aliases.find((entry) => entry.alias_name === alias)?.collection_name ?? null;
-}
-
-function compareVersions(a: string, b: string): number {
-  const parse = (version: string) => version.replace(/^v/, '').split(/[.-]/).slice(0, 3).map((part) => Number.parseInt(part, 10) || 0);
-  const [pa, pb] = [parse(a), parse(b)];
-  for (let i = 0; i < 3; i += 1) {
-    if (pa[i]! !== pb[i]!) return pa[i]! - pb[i]!;
-  }
-  return 0;
 }
