@@ -14,6 +14,11 @@ export interface CollaborativeEntry {
   readonly vector: Float32Array;
 }
 
+/** One item as stored, everything a rebuild needs: payload, text vector, collaborative vector. */
+export interface StoredEntry extends CatalogEntry {
+  readonly collaborative: Float32Array | null;
+}
+
 export interface SearchOptions {
   readonly limit: number;
   /** Applied inside retrieval: only matching items are ever returned. */
@@ -56,5 +61,10 @@ export interface CatalogIndex {
   /** Ids of items that pass the filter, among those given, in the order given. */
   filterIds(ids: readonly string[], filter: Filter): Promise<string[]>;
   count(): Promise<number>;
+  /**
+   * Every item with its vectors, in batches of at most `batchSize`, in a stable order: for
+   * reindexing into another store. Items written during a scan may or may not be seen.
+   */
+  scan(batchSize: number): AsyncIterable<StoredEntry[]>;
   close(): Promise<void>;
 }

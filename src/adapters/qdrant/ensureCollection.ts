@@ -30,10 +30,7 @@ export async function ensureCollection(
   config: QdrantConfig,
   options: { readonly dimension: number; readonly modelId: string },
 ): Promise<OpenedCollection> {
-  const { version } = await callQdrant('version check', 'read', policy, () => client.versionInfo());
-  if (compareVersions(version, MIN_SERVER_VERSION) < 0) {
-    throw new QdrantSetupError(`Qdrant at ${config.url} is version ${version}; this gateway needs ${MIN_SERVER_VERSION} or newer (see docker-compose.yml for the pinned image)`);
-  }
+  await checkServerVersion(client, policy, config.url);
   const alias = config.collection;
   let name = await aliasTarget(client, policy, alias);
   if (name === null) {
@@ -60,6 +57,14 @@ export async function ensureCollection(
     await callQdrant('create payload index', 'write', policy, () => client.createPayloadIndex(alias, { wait: true, ...index }));
   }
   return { name, dimension, modelId: typeof meta?.modelId === 'string' ? meta.modelId : options.modelId };
+}
+
+/** Refuses a server older than MIN_SERVER_VERSION, with a message that says what to run. */
+export async function checkServerVersion(client: QdrantClient, policy: CallPolicy, url: string): Promise<void> {
+  const { version } = await callQdrant('version check', 'read', policy, () => client.versionInfo());
+  if (compareVersions(version, MIN_SERVER_VERSION) < 0) {
+    throw new QdrantSetupError(`Qdrant at ${url} is version ${version}; this gateway needs ${MIN_SERVER_VERSION} or newer (see docker-compose.yml for the pinned image)`);
+  }
 }
 
 /** Creates a collection with the gateway's layout and payload indexes; returns its name. */

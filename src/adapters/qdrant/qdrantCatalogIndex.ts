@@ -1,14 +1,15 @@
-import { QdrantClient } from '@qdrant/js-client-rest';
+import type { QdrantClient } from '@qdrant/js-client-rest';
 import type { QdrantConfig } from '../../config/config.js';
 import type { ScoredId } from '../../domain/candidate.js';
 import type { Filter } from '../../domain/filter.js';
 import type { Item } from '../../domain/item.js';
-import type { CatalogEntry, CatalogIndex, CollaborativeEntry, SearchOptions } from '../../ports/catalogIndex.js';
+import type { CatalogEntry, CatalogIndex, CollaborativeEntry, SearchOptions, StoredEntry } from '../../ports/catalogIndex.js';
 import { documentSparseVector, querySparseVector } from './bm25SparseVector.js';
 import { callQdrant, type CallPolicy } from './callQdrant.js';
 import { COLLABORATIVE_VECTOR, LEXICAL_VECTOR, TEXT_VECTOR } from './collectionLayout.js';
 import { ensureCollection, type OpenedCollection } from './ensureCollection.js';
 import { pointIdOf } from './pointId.js';
+import { connectQdrant, type QdrantConnection } from './connectQdrant.js';
 import { toQdrantFilter } from './qdrantFilter.js';
 
 export interface QdrantCatalogOptions {
@@ -21,7 +22,7 @@ export interface QdrantCatalogOptions {
 }
 
 /** Points per write request: large enough to amortise a round trip, small enough for one body. */
-const WRITE_BATCH = 256;
+export const WRITE_BATCH = 256;
 
 type Vector = number[] | { indices: number[]; values: number[] };
 interface PointRecord {
@@ -48,16 +49,14 @@ export class QdrantCatalogIndex implements CatalogIndex {
     if (!Number.isInteger(options.dimension) || options.dimension < 1) {
       throw new RangeError(`dimension must be a positive integer, got ${options.dimension}`);
     }
-    const client = new QdrantClient({
-      url: config.url,
-      ...(config.apiKey ? { apiKey: config.apiKey } : {}),
-      timeout: config.timeoutMs,
-      // The version check below refuses an old server with a message instead of a console warning.
-      checkCompatibility: false,
-    });
-    const policy: CallPolicy = { retries: config.retries, baseDelayMs: config.retryBaseDelayMs, log: options.log ?? ((line) => console.error(line)) };
+    const { client, policy } = connectQdrant(config, options.log);
     const opened = await ensureCollection(client, policy, config, options);
     return new QdrantCatalogIndex(client, policy, config.collection, opened);
+  }
+
+  /** An index on one collection or alias that the caller has made or checked (reindexing writes a new one). */
+  static forCollection(connection: QdrantConnection, collection: string, opened: OpenedCollection): QdrantCatalogIndex {
+    return new QdrantCatalogIndex(connection.client, connection.policy, collection, opened);
   }
 
   private constructor(
@@ -213,6 +212,29 @@ export class QdrantCatalogIndex implements CatalogIndex {
   async count(): Promise<number> {
     const result = await this.read('count', (client) => client.count(this.collection, { exact: true }));
     return result.count;
+  }
+
+  /** Scroll pages in point-id order, with the payload and both dense vectors. */
+  async *scan(batchSize: number): AsyncIterable<StoredEntry[]> {
+    if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError(`batchSize must be a positive integer, got ${batchSize}`);
+    let offset: string | number | null = null;
+    do {
+      const from: string | number | null = offset;
+      const page: { points: unknown[]; next_page_offset?: unknown } = await this.read('scroll', (client) =>
+        client.scroll(this.collection, { limit: batchSize, with_payload: true, with_vector: [TEXT_VECTOR, COLLABORATIVE_VECTOR], ...(from !== null ? { offset: from } : {}) }),
+      );
+      const entries = (page.points as PointRecord[]).map((record) => {
+        const vectors = (record.vector ?? {}) as Record<string, number[] | undefined>;
+        const collaborative = vectors[COLLABORATIVE_VECTOR];
+        return {
+          item: record.payload as unknown as Item,
+          vector: Float32Array.from(vectors[TEXT_VECTOR] ?? []),
+          collaborative: collaborative ? Float32Array.from(collaborative) : null,
+        };
+      });
+      if (entries.length > 0) yield entries;
+      offset = (page.next_page_offset as string | number | null | undefined) ?? null;
+    } while (offset !== null);
   }
 
   /** The HTTP client keeps no connection that needs closing; the collection stays. */

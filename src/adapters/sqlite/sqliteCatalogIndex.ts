@@ -3,7 +3,7 @@ import type { ScoredId } from '../../domain/candidate.js';
 import type { Filter } from '../../domain/filter.js';
 import type { Item } from '../../domain/item.js';
 import { compileFilter, type FilterablePayload } from '../../domain/matchesFilter.js';
-import type { CatalogEntry, CatalogIndex, CollaborativeEntry, SearchOptions } from '../../ports/catalogIndex.js';
+import type { CatalogEntry, CatalogIndex, CollaborativeEntry, SearchOptions, StoredEntry } from '../../ports/catalogIndex.js';
 import { DenseMatrix } from '../memory/denseMatrix.js';
 import { ensureCatalogMeta, type CatalogMeta } from './catalogMeta.js';
 import { createCatalogSchema } from './catalogSchema.js';
@@ -217,6 +217,21 @@ export class SqliteCatalogIndex implements CatalogIndex {
     return this.matrix.size;
   }
 
+  /** Pages by the integer key, so that each batch is one indexed range read. */
+  async *scan(batchSize: number): AsyncIterable<StoredEntry[]> {
+    if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError(`batchSize must be a positive integer, got ${batchSize}`);
+    let after = 0;
+    for (;;) {
+      const rows = this.statements.scan.all(after, batchSize) as { doc: number; payload: string; vector: Buffer }[];
+      if (rows.length === 0) return;
+      after = rows[rows.length - 1]!.doc;
+      yield rows.map((row) => {
+        const item = JSON.parse(row.payload) as Item;
+        return { item, vector: blobToVector(row.vector), collaborative: this.collaborative?.vectorOf(item.id) ?? null };
+      });
+    }
+  }
+
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
   }
@@ -232,6 +247,7 @@ function prepareStatements(db: Database.Database) {
     clearCollaborative: db.prepare('DELETE FROM item_vectors'),
     insertCollaborative: db.prepare('INSERT INTO item_vectors (id, vector) VALUES (?, ?)'),
     delete: db.prepare('DELETE FROM items WHERE id IN (SELECT value FROM json_each(?)) RETURNING id').pluck(),
+    scan: db.prepare('SELECT doc, payload, vector FROM items WHERE doc > ? ORDER BY doc LIMIT ?'),
     items: db.prepare('SELECT i.payload FROM json_each(?) AS j LEFT JOIN items AS i ON i.id = j.value ORDER BY j.key').pluck(),
     // bm25() is lower for better matches; the rowid breaks ties so that pages are stable.
     lexical: db.prepare(
