@@ -63,7 +63,7 @@ withSpec('QdrantCatalogIndex against the spec-validating fake Qdrant', () => {
       const config = qdrantTestConfig(fake.url);
       await QdrantCatalogIndex.open(config, { dimension: 4, modelId: 'model-a', log });
       await expect(QdrantCatalogIndex.open(config, { dimension: 8, modelId: 'model-b', log })).rejects.toThrow(
-        /holds 4-dimensional text vectors, but the embedding model model-b makes 8/,
+        /holds 4-dimensional text vectors, but the embedding model model-b makes 8; rebuild it with this model \(npm run reindex -- --reembed\)/,
       );
     });
 

@@ -28,7 +28,7 @@ export async function ensureCollection(
   client: QdrantClient,
   policy: CallPolicy,
   config: QdrantConfig,
-  options: { readonly dimension: number; readonly modelId: string },
+  options: { readonly dimension: number; readonly modelId: string; readonly acceptStoredDimension?: boolean },
 ): Promise<OpenedCollection> {
   await checkServerVersion(client, policy, config.url);
   const alias = config.collection;
@@ -45,9 +45,9 @@ export async function ensureCollection(
   if (dimension === undefined || !info.config.params.sparse_vectors?.[LEXICAL_VECTOR]) {
     throw new QdrantSetupError(`Qdrant collection "${name}" (alias "${alias}") was not made by this gateway: it has no "${TEXT_VECTOR}" and "${LEXICAL_VECTOR}" vectors; set QDRANT_COLLECTION to another name`);
   }
-  if (dimension !== options.dimension) {
+  if (dimension !== options.dimension && !options.acceptStoredDimension) {
     throw new QdrantSetupError(
-      `Qdrant collection "${name}" (alias "${alias}") holds ${dimension}-dimensional text vectors, but the embedding model ${options.modelId} makes ${options.dimension}; reindex with this model (npm run reindex) or configure the model the collection was built with`,
+      `Qdrant collection "${name}" (alias "${alias}") holds ${dimension}-dimensional text vectors, but the embedding model ${options.modelId} makes ${options.dimension}; rebuild it with this model (npm run reindex -- --reembed) or configure the model the collection was built with`,
     );
   }
   const meta = (info.config as { metadata?: Partial<CollectionMeta> | null }).metadata;

@@ -19,6 +19,11 @@ export interface QdrantCatalogOptions {
   readonly modelId: string;
   /** Where failed calls are logged with their cause. */
   readonly log?: (line: string) => void;
+  /**
+   * Open a collection of another dimension as it is, instead of refusing it: for reading it
+   * out (a reindex with a new model). Such an index refuses writes of the configured dimension.
+   */
+  readonly acceptStoredDimension?: boolean;
 }
 
 /** Points per write request: large enough to amortise a round trip, small enough for one body. */
