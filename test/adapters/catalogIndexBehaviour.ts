@@ -258,6 +258,39 @@ export function describeCatalogIndex(name: string, open: (dimension: number) => 
         expect(await index.collaborativeDimension()).toBeNull();
       });
     });
+    describe('searchBatch', () => {
+      it('answers each query exactly as the single search does, in the order given', async () => {
+        await index.replaceCollaborativeVectors([
+          { id: 'toy-story', vector: Float32Array.from([1, 0]) },
+          { id: 'heat', vector: Float32Array.from([0.6, 0.8]) },
+        ]);
+        const horror: Filter = { must: [{ key: 'category', match: { value: 'Horror' } }] };
+        const dense = Float32Array.from([1, 0, 0, 0]);
+        const collaborative = Float32Array.from([1, 0]);
+        const batch = await index.searchBatch([
+          { kind: 'lexical', text: 'story', options: { limit: 1, filter: horror } },
+          { kind: 'dense', vector: dense, options: { limit: 3, excludeIds: new Set(['toy-story']) } },
+          { kind: 'collaborative', vector: collaborative, options: { limit: 5 } },
+          { kind: 'lexical', text: ' ?! ', options: { limit: 5 } },
+          { kind: 'dense', vector: dense, options: { limit: 0 } },
+        ]);
+        expect(batch).toEqual([
+          await index.searchLexical('story', { limit: 1, filter: horror }),
+          await index.searchDense(dense, { limit: 3, excludeIds: new Set(['toy-story']) }),
+          await index.searchCollaborative(collaborative, { limit: 5 }),
+          [],
+          [],
+        ]);
+        expect(ids(batch[0]!)).toEqual(['nosferatu']);
+        expect(ids(batch[2]!)).toEqual(['toy-story', 'heat']);
+        expect(await index.searchBatch([])).toEqual([]);
+      });
+
+      it('answers a collaborative query with nothing while there are no collaborative vectors', async () => {
+        expect(await index.searchBatch([{ kind: 'collaborative', vector: Float32Array.from([1, 0]), options: { limit: 3 } }])).toEqual([[]]);
+      });
+    });
+
     describe('scan', () => {
       it('yields every item once with its vectors, in batches of at most the size asked', async () => {
         await index.replaceCollaborativeVectors([{ id: 'heat', vector: Float32Array.from([0.6, 0.8]) }]);

@@ -48,6 +48,12 @@ withSpec('the gateway in service mode on the fake Qdrant', () => {
     expect(fake.violations).toEqual([]);
   });
 
+  it('costs two round trips to Qdrant per search: one batch query for both sources, one retrieve of payloads', async () => {
+    const before = fake.calls.length;
+    await gateway.data(`{ search(query: "heat", first: 10) { edges { node { id title } } } }`);
+    expect(fake.calls.slice(before)).toEqual(['query_batch_points', 'get_points']);
+  });
+
   it('applies filters inside Qdrant retrieval', async () => {
     const data = await gateway.data(`{
       search(query: "story", first: 20, filter: { must: [{ field: CATEGORY, match: { value: "Animation" } }], mustNot: [{ field: YEAR, range: { lt: 1995 } }] }) {

@@ -3,14 +3,14 @@ import type { QdrantConfig } from '../../config/config.js';
 import type { ScoredId } from '../../domain/candidate.js';
 import type { Filter } from '../../domain/filter.js';
 import type { Item } from '../../domain/item.js';
-import type { CatalogEntry, CatalogIndex, CollaborativeEntry, SearchOptions, StoredEntry } from '../../ports/catalogIndex.js';
+import type { CatalogEntry, CatalogIndex, CollaborativeEntry, RetrievalQuery, SearchOptions, StoredEntry } from '../../ports/catalogIndex.js';
 import { documentSparseVector, querySparseVector } from './bm25SparseVector.js';
 import { callQdrant, type CallPolicy } from './callQdrant.js';
 import { COLLABORATIVE_VECTOR, LEXICAL_VECTOR, TEXT_VECTOR } from './collectionLayout.js';
 import { ensureCollection, type OpenedCollection } from './ensureCollection.js';
 import { pointIdOf } from './pointId.js';
 import { connectQdrant, type QdrantConnection } from './connectQdrant.js';
-import { toQdrantFilter } from './qdrantFilter.js';
+import { toQdrantFilter, type QdrantFilter } from './qdrantFilter.js';
 
 export interface QdrantCatalogOptions {
   /** Dimension of the embedder's vectors; the collection must hold the same. */
@@ -135,13 +135,11 @@ export class QdrantCatalogIndex implements CatalogIndex {
   }
 
   async searchDense(vector: Float32Array, options: SearchOptions): Promise<ScoredId[]> {
-    return this.query('dense search', Array.from(vector), TEXT_VECTOR, options);
+    return this.query('dense search', { kind: 'dense', vector, options });
   }
 
   async searchLexical(query: string, options: SearchOptions): Promise<ScoredId[]> {
-    const sparse = querySparseVector(query);
-    if (sparse === null) return [];
-    return this.query('lexical search', { indices: sparse.indices, values: sparse.values }, LEXICAL_VECTOR, options);
+    return this.query('lexical search', { kind: 'lexical', text: query, options });
   }
 
   async replaceCollaborativeVectors(entries: readonly CollaborativeEntry[]): Promise<number> {
@@ -193,7 +191,7 @@ export class QdrantCatalogIndex implements CatalogIndex {
 
   async searchCollaborative(vector: Float32Array, options: SearchOptions): Promise<ScoredId[]> {
     if ((await this.collaborativeDimension()) === null) return [];
-    return this.query('collaborative search', Array.from(vector), COLLABORATIVE_VECTOR, options);
+    return this.query('collaborative search', { kind: 'collaborative', vector, options });
   }
 
   async filterIds(ids: readonly string[], filter: Filter): Promise<string[]> {
@@ -245,14 +243,32 @@ export class QdrantCatalogIndex implements CatalogIndex {
   /** The HTTP client keeps no connection that needs closing; the collection stays. */
   async close(): Promise<void> {}
 
-  private async query(operation: string, query: Vector, using: string, options: SearchOptions): Promise<ScoredId[]> {
-    const limit = Math.floor(options.limit);
-    if (!(limit > 0)) return [];
-    const filter = toQdrantFilter(options.filter, options.excludeIds);
-    const response = await this.read(operation, (client) =>
-      client.query(this.collection, { query, using, limit, with_payload: ['id'], with_vector: false, ...(filter ? { filter } : {}) }),
-    );
-    return (response.points as PointRecord[]).map((point) => ({ id: point.payload!.id as string, score: point.score! }));
+  /**
+   * One query_batch_points request for all the queries that can match anything (a lexical
+   * query without words, a limit of 0, or a collaborative query while there are no
+   * collaborative vectors answer nothing without asking).
+   */
+  async searchBatch(queries: readonly RetrievalQuery[]): Promise<ScoredId[][]> {
+    const collaborative = queries.some((query) => query.kind === 'collaborative') && (await this.collaborativeDimension()) !== null;
+    const asked: { index: number; body: QueryBody }[] = [];
+    queries.forEach((query, index) => {
+      const body = query.kind === 'collaborative' && !collaborative ? null : queryBody(query);
+      if (body) asked.push({ index, body });
+    });
+    const results: ScoredId[][] = queries.map(() => []);
+    if (asked.length === 0) return results;
+    const responses = await this.read('batch search', (client) => client.queryBatch(this.collection, { searches: asked.map((entry) => entry.body) }));
+    responses.forEach((response, i) => {
+      results[asked[i]!.index] = hitsOf(response.points as PointRecord[]);
+    });
+    return results;
+  }
+
+  private async query(operation: string, query: RetrievalQuery): Promise<ScoredId[]> {
+    const body = queryBody(query);
+    if (body === null) return [];
+    const response = await this.read(operation, (client) => client.query(this.collection, body));
+    return hitsOf(response.points as PointRecord[]);
   }
 
   private async retrieve(ids: readonly string[], withPayload: boolean, withVector: false | string[]): Promise<PointRecord[]> {
@@ -282,6 +298,36 @@ export class QdrantCatalogIndex implements CatalogIndex {
     }
     return kept;
   }
+}
+
+interface QueryBody {
+  query: Vector;
+  using: string;
+  limit: number;
+  with_payload: string[];
+  with_vector: false;
+  filter?: QdrantFilter;
+}
+
+/** The Query API body of one search; null when it can match nothing. */
+function queryBody(query: RetrievalQuery): QueryBody | null {
+  const limit = Math.floor(query.options.limit);
+  if (!(limit > 0)) return null;
+  let vector: Vector;
+  let using: string;
+  if (query.kind === 'lexical') {
+    const sparse = querySparseVector(query.text);
+    if (sparse === null) return null;
+    [vector, using] = [{ indices: sparse.indices, values: sparse.values }, LEXICAL_VECTOR];
+  } else {
+    [vector, using] = [Array.from(query.vector), query.kind === 'dense' ? TEXT_VECTOR : COLLABORATIVE_VECTOR];
+  }
+  const filter = toQdrantFilter(query.options.filter, query.options.excludeIds);
+  return { query: vector, using, limit, with_payload: ['id'], with_vector: false, ...(filter ? { filter } : {}) };
+}
+
+function hitsOf(points: readonly PointRecord[]): ScoredId[] {
+  return points.map((point) => ({ id: point.payload!.id as string, score: point.score! }));
 }
 
 /** Exactly the fields of Item, a missing year or list stored as null or empty (as the embedded index does). */

@@ -3,7 +3,7 @@ import type { ScoredId } from '../../domain/candidate.js';
 import type { Filter } from '../../domain/filter.js';
 import type { Item } from '../../domain/item.js';
 import { compileFilter, type FilterablePayload } from '../../domain/matchesFilter.js';
-import type { CatalogEntry, CatalogIndex, CollaborativeEntry, SearchOptions, StoredEntry } from '../../ports/catalogIndex.js';
+import type { CatalogEntry, CatalogIndex, CollaborativeEntry, RetrievalQuery, SearchOptions, StoredEntry } from '../../ports/catalogIndex.js';
 import { DenseMatrix } from '../memory/denseMatrix.js';
 import { ensureCatalogMeta, type CatalogMeta } from './catalogMeta.js';
 import { createCatalogSchema } from './catalogSchema.js';
@@ -207,6 +207,16 @@ export class SqliteCatalogIndex implements CatalogIndex {
 
   async searchCollaborative(vector: Float32Array, options: SearchOptions): Promise<ScoredId[]> {
     return this.collaborative ? this.collaborative.search(vector, options) : [];
+  }
+
+  /** In process there is no round trip to save: each query runs as it would alone. */
+  async searchBatch(queries: readonly RetrievalQuery[]): Promise<ScoredId[][]> {
+    return Promise.all(
+      queries.map((query) => {
+        if (query.kind === 'lexical') return this.searchLexical(query.text, query.options);
+        return query.kind === 'dense' ? this.searchDense(query.vector, query.options) : this.searchCollaborative(query.vector, query.options);
+      }),
+    );
   }
 
   async filterIds(ids: readonly string[], filter: Filter): Promise<string[]> {

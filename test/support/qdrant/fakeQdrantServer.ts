@@ -40,7 +40,7 @@ class HttpError extends Error {
  * A Qdrant stand-in over real HTTP (port 0), implementing what the gateway's adapter uses:
  * collections with named dense and sparse vectors, aliases, payload indexes, upsert, retrieve,
  * delete, scroll, count, vector updates, named-vector creation and removal, and the Query API
- * (dense cosine, sparse dot product with the IDF modifier, filters). Every request body is
+ * alone and batched (dense cosine, sparse dot product with the IDF modifier, filters). Every request body is
  * validated against its operation's schema in Qdrant's OpenAPI spec, and so is every
  * response it sends; a violation is answered with 400 and recorded in `violations`, which
  * the tests require to be empty. Failures can be injected, and the server stopped and
@@ -209,6 +209,10 @@ export class FakeQdrantServer {
       }
       case 'query_points':
         return { points: this.query(this.collection(params.collection_name!), body) };
+      case 'query_batch_points': {
+        const collection = this.collection(params.collection_name!);
+        return (body.searches as Json[]).map((search) => ({ points: this.query(collection, search) }));
+      }
       default:
         this.violations.push(`${operationId}: the fake does not implement this operation`);
         throw new HttpError(501, `the fake does not implement ${operationId}`);
