@@ -5,12 +5,10 @@ import { GatewayError } from '../../src/domain/errors.js';
 import { describeCatalogIndex } from './catalogIndexBehaviour.js';
 import { FILMS } from './support/catalogFixture.js';
 import { FakeQdrantServer } from '../support/qdrant/fakeQdrantServer.js';
-import { OpenApiContract, QDRANT_SPEC_PATH, qdrantSpecAvailable } from '../support/qdrant/openApiContract.js';
+import { describeWithQdrantSpec, OpenApiContract } from '../support/qdrant/openApiContract.js';
 import { qdrantTestConfig } from '../support/qdrant/qdrantTestConfig.js';
 
-const specAvailable = qdrantSpecAvailable();
-if (!specAvailable) console.warn(`SKIPPED: Qdrant's OpenAPI spec not found at ${QDRANT_SPEC_PATH}; the Qdrant adapter's contract tests need it`);
-const withSpec = specAvailable ? describe : describe.skip;
+const withSpec = describeWithQdrantSpec('the Qdrant adapter\'s contract tests need it');
 
 withSpec('QdrantCatalogIndex against the spec-validating fake Qdrant', () => {
   let fake: FakeQdrantServer;

@@ -4,7 +4,7 @@ import { toQdrantFilter } from '../../src/adapters/qdrant/qdrantFilter.js';
 import { compileFilter } from '../../src/domain/matchesFilter.js';
 import type { ItemFilter } from '../../src/graphql/generated/resolversTypes.js';
 import { toFilter } from '../../src/graphql/input/toFilter.js';
-import { OpenApiContract, QDRANT_SPEC_PATH, qdrantSpecAvailable } from '../support/qdrant/openApiContract.js';
+import { describeWithQdrantSpec, OpenApiContract } from '../support/qdrant/openApiContract.js';
 import { filterHolds } from '../support/qdrant/qdrantFilterHolds.js';
 import { item } from './support/catalogFixture.js';
 import { seededRandom } from './support/seededRandom.js';
@@ -64,9 +64,7 @@ describe('toQdrantFilter: every filter of the schema as Qdrant filter JSON', () 
   });
 });
 
-const specAvailable = qdrantSpecAvailable();
-if (!specAvailable) console.warn(`SKIPPED: Qdrant's OpenAPI spec not found at ${QDRANT_SPEC_PATH}; filter JSON is not validated against it`);
-const withSpec = specAvailable ? describe : describe.skip;
+const withSpec = describeWithQdrantSpec('filter JSON is not validated against it');
 
 withSpec("toQdrantFilter against Qdrant's spec and semantics", () => {
   let contract: OpenApiContract;

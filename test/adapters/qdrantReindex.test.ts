@@ -5,13 +5,11 @@ import { reindexQdrant } from '../../src/adapters/qdrant/reindexQdrant.js';
 import { SqliteCatalogIndex } from '../../src/adapters/sqlite/sqliteCatalogIndex.js';
 import type { Embedder } from '../../src/ports/embedder.js';
 import { FakeQdrantServer } from '../support/qdrant/fakeQdrantServer.js';
-import { OpenApiContract, QDRANT_SPEC_PATH, qdrantSpecAvailable } from '../support/qdrant/openApiContract.js';
+import { describeWithQdrantSpec, OpenApiContract } from '../support/qdrant/openApiContract.js';
 import { qdrantTestConfig } from '../support/qdrant/qdrantTestConfig.js';
 import { FILMS } from './support/catalogFixture.js';
 
-const specAvailable = qdrantSpecAvailable();
-if (!specAvailable) console.warn(`SKIPPED: Qdrant's OpenAPI spec not found at ${QDRANT_SPEC_PATH}; reindexing is tested against the spec-validating fake only`);
-const withSpec = specAvailable ? describe : describe.skip;
+const withSpec = describeWithQdrantSpec('reindexing is not tested');
 
 withSpec('reindexQdrant: a new collection, then the alias switches', () => {
   let fake: FakeQdrantServer;

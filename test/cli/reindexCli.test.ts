@@ -8,7 +8,7 @@ import { SqliteCatalogIndex } from '../../src/adapters/sqlite/sqliteCatalogIndex
 import { FILMS } from '../adapters/support/catalogFixture.js';
 import { REPO_ROOT } from '../support/fixtureGateway.js';
 import { FakeQdrantServer } from '../support/qdrant/fakeQdrantServer.js';
-import { OpenApiContract, QDRANT_SPEC_PATH, qdrantSpecAvailable } from '../support/qdrant/openApiContract.js';
+import { describeWithQdrantSpec, OpenApiContract } from '../support/qdrant/openApiContract.js';
 
 interface Run {
   readonly code: number;
@@ -60,9 +60,7 @@ describe('npm run reindex', () => {
   });
 });
 
-const specAvailable = qdrantSpecAvailable();
-if (!specAvailable) console.warn(`SKIPPED: Qdrant's OpenAPI spec not found at ${QDRANT_SPEC_PATH}; the reindex command is run against the spec-validating fake only`);
-const withSpec = specAvailable ? describe : describe.skip;
+const withSpec = describeWithQdrantSpec('the reindex command is not run against the fake Qdrant');
 
 withSpec('npm run reindex against the fake Qdrant', () => {
   let fake: FakeQdrantServer;

@@ -1,11 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { FakeQdrantServer } from '../support/qdrant/fakeQdrantServer.js';
-import { OpenApiContract, QDRANT_SPEC_PATH, qdrantSpecAvailable } from '../support/qdrant/openApiContract.js';
+import { describeWithQdrantSpec, OpenApiContract } from '../support/qdrant/openApiContract.js';
 import { startFixtureGateway, type FixtureGateway } from '../support/fixtureGateway.js';
 
-const specAvailable = qdrantSpecAvailable();
-if (!specAvailable) console.warn(`SKIPPED: Qdrant's OpenAPI spec not found at ${QDRANT_SPEC_PATH}; service mode runs against the spec-validating fake only`);
-const withSpec = specAvailable ? describe : describe.skip;
+const withSpec = describeWithQdrantSpec('the service-mode end-to-end test needs it for the fake Qdrant');
 
 /**
  * The whole gateway in service mode (QDRANT_URL set): the MovieLens fixture seeded into a

@@ -3,13 +3,16 @@ import type { QdrantConfig } from '../../config/config.js';
 import type { ScoredId } from '../../domain/candidate.js';
 import type { Filter } from '../../domain/filter.js';
 import type { Item } from '../../domain/item.js';
+import { storedItem } from '../../domain/storedItem.js';
 import type { CatalogEntry, CatalogIndex, CollaborativeEntry, RetrievalQuery, SearchOptions, StoredEntry } from '../../ports/catalogIndex.js';
+import { checkCatalogEntries } from '../checkCatalogEntries.js';
+import { checkCollaborativeEntries } from '../checkCollaborativeEntries.js';
 import { documentSparseVector, querySparseVector } from './bm25SparseVector.js';
 import { callQdrant, type CallPolicy } from './callQdrant.js';
 import { COLLABORATIVE_VECTOR, LEXICAL_VECTOR, TEXT_VECTOR } from './collectionLayout.js';
 import { ensureCollection, type OpenedCollection } from './ensureCollection.js';
-import { pointIdOf } from './pointId.js';
 import { connectQdrant, type QdrantConnection } from './connectQdrant.js';
+import { pointIdOf } from './pointId.js';
 import { toQdrantFilter, type QdrantFilter } from './qdrantFilter.js';
 
 export interface QdrantCatalogOptions {
@@ -88,14 +91,7 @@ export class QdrantCatalogIndex implements CatalogIndex {
 
   async upsert(entries: readonly CatalogEntry[]): Promise<void> {
     // Everything is checked before anything is written, so a bad entry changes nothing.
-    entries.forEach(({ item, vector }, index) => {
-      if (typeof item?.id !== 'string' || item.id.length === 0) throw new TypeError(`entries[${index}]: an item needs a non-empty string id`);
-      if (!(vector instanceof Float32Array)) throw new TypeError(`item ${JSON.stringify(item.id)}: the vector must be a Float32Array`);
-      if (vector.length !== this.dimension) {
-        throw new RangeError(`item ${JSON.stringify(item.id)}: vector has ${vector.length} dimensions, but this catalog holds ${this.dimension}-dimensional vectors`);
-      }
-      if (!vector.every(Number.isFinite)) throw new RangeError(`item ${JSON.stringify(item.id)}: vector has a value that is not a finite number`);
-    });
+    checkCatalogEntries(entries, this.dimension);
     if (entries.length === 0) return;
     // An upsert replaces the whole point; the collaborative vector, trained separately, is kept.
     const kept = await this.collaborativeByPoint(entries.map((e) => e.item.id));
@@ -143,15 +139,7 @@ export class QdrantCatalogIndex implements CatalogIndex {
   }
 
   async replaceCollaborativeVectors(entries: readonly CollaborativeEntry[]): Promise<number> {
-    const dimension = entries[0]?.vector.length ?? 0;
-    entries.forEach(({ id, vector }, index) => {
-      if (typeof id !== 'string' || id.length === 0) throw new TypeError(`entries[${index}]: a collaborative vector needs a non-empty string id`);
-      if (!(vector instanceof Float32Array)) throw new TypeError(`item ${JSON.stringify(id)}: the collaborative vector must be a Float32Array`);
-      if (vector.length !== dimension || dimension === 0) {
-        throw new RangeError(`item ${JSON.stringify(id)}: collaborative vector has ${vector.length} dimensions, the first entry has ${dimension}; one run gives one dimension`);
-      }
-      if (!vector.every(Number.isFinite)) throw new RangeError(`item ${JSON.stringify(id)}: collaborative vector has a value that is not a finite number`);
-    });
+    const dimension = checkCollaborativeEntries(entries);
     const existing = new Set((await this.retrieve(entries.map((e) => e.id), false, false)).map((record) => record.payload?.id as string));
     const known = entries.filter(({ id }) => existing.has(id));
     const current = await this.collaborativeDimension();
@@ -328,17 +316,4 @@ function queryBody(query: RetrievalQuery): QueryBody | null {
 
 function hitsOf(points: readonly PointRecord[]): ScoredId[] {
   return points.map((point) => ({ id: point.payload!.id as string, score: point.score! }));
-}
-
-/** Exactly the fields of Item, a missing year or list stored as null or empty (as the embedded index does). */
-function storedItem(item: Item): Item {
-  return {
-    id: item.id,
-    title: item.title ?? '',
-    text: item.text ?? '',
-    categories: item.categories ?? [],
-    tags: item.tags ?? [],
-    year: item.year ?? null,
-    createdAt: item.createdAt,
-  };
 }

@@ -3,7 +3,10 @@ import type { ScoredId } from '../../domain/candidate.js';
 import type { Filter } from '../../domain/filter.js';
 import type { Item } from '../../domain/item.js';
 import { compileFilter, type FilterablePayload } from '../../domain/matchesFilter.js';
+import { storedItem } from '../../domain/storedItem.js';
 import type { CatalogEntry, CatalogIndex, CollaborativeEntry, RetrievalQuery, SearchOptions, StoredEntry } from '../../ports/catalogIndex.js';
+import { checkCatalogEntries } from '../checkCatalogEntries.js';
+import { checkCollaborativeEntries } from '../checkCollaborativeEntries.js';
 import { DenseMatrix } from '../memory/denseMatrix.js';
 import { ensureCatalogMeta, type CatalogMeta } from './catalogMeta.js';
 import { createCatalogSchema } from './catalogSchema.js';
@@ -98,23 +101,9 @@ export class SqliteCatalogIndex implements CatalogIndex {
 
   async upsert(entries: readonly CatalogEntry[]): Promise<void> {
     // Everything is checked before anything is written, so a bad entry changes nothing.
-    const rows = entries.map((entry, index): [string, string, Buffer] => {
-      const { item, vector } = entry;
-      if (typeof item?.id !== 'string' || item.id.length === 0) {
-        throw new TypeError(`entries[${index}]: an item needs a non-empty string id`);
-      }
-      if (!(vector instanceof Float32Array)) {
-        throw new TypeError(`item ${JSON.stringify(item.id)}: the vector must be a Float32Array`);
-      }
-      if (vector.length !== this.dimension) {
-        throw new RangeError(
-          `item ${JSON.stringify(item.id)}: vector has ${vector.length} dimensions, but this catalog holds ${this.dimension}-dimensional vectors`,
-        );
-      }
-      if (!vector.every(Number.isFinite)) throw new RangeError(`item ${JSON.stringify(item.id)}: vector has a value that is not a finite number`);
-      return [item.id, JSON.stringify(storedItem(item)), vectorToBlob(vector)];
-    });
-    if (rows.length === 0) return;
+    checkCatalogEntries(entries, this.dimension);
+    if (entries.length === 0) return;
+    const rows = entries.map(({ item, vector }): [string, string, Buffer] => [item.id, JSON.stringify(storedItem(item)), vectorToBlob(vector)]);
     this.writeUpserts(rows);
     for (const { item, vector } of entries) {
       const payload = filterable(storedItem(item));
@@ -175,15 +164,7 @@ export class SqliteCatalogIndex implements CatalogIndex {
   }
 
   async replaceCollaborativeVectors(entries: readonly CollaborativeEntry[]): Promise<number> {
-    const dimension = entries[0]?.vector.length ?? 0;
-    entries.forEach(({ id, vector }, index) => {
-      if (typeof id !== 'string' || id.length === 0) throw new TypeError(`entries[${index}]: a collaborative vector needs a non-empty string id`);
-      if (!(vector instanceof Float32Array)) throw new TypeError(`item ${JSON.stringify(id)}: the collaborative vector must be a Float32Array`);
-      if (vector.length !== dimension || dimension === 0) {
-        throw new RangeError(`item ${JSON.stringify(id)}: collaborative vector has ${vector.length} dimensions, the first entry has ${dimension}; one run gives one dimension`);
-      }
-      if (!vector.every(Number.isFinite)) throw new RangeError(`item ${JSON.stringify(id)}: collaborative vector has a value that is not a finite number`);
-    });
+    const dimension = checkCollaborativeEntries(entries);
     const known = entries.filter(({ id }) => this.matrix.has(id));
     this.writeCollaborative(known.map(({ id, vector }): [string, Buffer] => [id, vectorToBlob(vector)]));
     if (known.length === 0) {
@@ -271,21 +252,4 @@ function prepareStatements(db: Database.Database) {
 
 function filterable(item: Item): FilterablePayload {
   return { id: item.id, categories: item.categories, tags: item.tags, year: item.year };
-}
-
-/**
- * Exactly the fields of Item, in a fixed order, whatever else the object carries; a missing
- * year or list is stored as null or empty, so that filters read the same before and after a
- * restart.
- */
-function storedItem(item: Item): Item {
-  return {
-    id: item.id,
-    title: item.title ?? '',
-    text: item.text ?? '',
-    categories: item.categories ?? [],
-    tags: item.tags ?? [],
-    year: item.year ?? null,
-    createdAt: item.createdAt,
-  };
 }
