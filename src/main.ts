@@ -12,9 +12,10 @@ import { createServer } from './server/createServer.js';
 const USAGE = `Usage: npm start [-- --help]
 
 Starts the GraphQL gateway (search, recommendations, similar items) on the embedded stores
-in DATA_DIR. An empty data directory is first filled from SEED_MOVIELENS (default
-../shared/data/ml-latest-small) when that directory exists, and item2vec is trained on its
-ratings (npm run train:item2vec retrains it later).
+in DATA_DIR, or, in service mode (QDRANT_URL set), with the catalog in a Qdrant collection.
+An empty catalog is first filled from SEED_MOVIELENS (default ../shared/data/ml-latest-small)
+when that directory exists, and item2vec is trained on its ratings (npm run train:item2vec
+retrains it later).
 
 Configuration (environment variables):
   PORT=4000  HOST=0.0.0.0  DATA_DIR=./data  SEED_MOVIELENS=DIR|none
@@ -24,6 +25,9 @@ Configuration (environment variables):
   CANDIDATES_PER_SOURCE=200  CANDIDATE_POOL_SIZE=300  COLLABORATIVE_RETRIEVAL=true|false
   API_KEYS=key1,key2 (mutations need one in x-api-key)  NODE_ENV=production (requires API_KEYS)
   GRAPHQL_INTROSPECTION=true|false
+  QDRANT_URL=http://qdrant:6333 (service mode)  QDRANT_API_KEY  QDRANT_COLLECTION=items
+  QDRANT_TIMEOUT_MS=5000  QDRANT_RETRIES=2  QDRANT_RETRY_DELAY_MS=100
+  QDRANT_HNSW_M=16  QDRANT_HNSW_EF_CONSTRUCT=100  QDRANT_ON_DISK=false  QDRANT_QUANTIZATION=none|scalar|binary
 See README.md for all of them.`;
 
 async function main(): Promise<number> {
@@ -41,7 +45,8 @@ async function main(): Promise<number> {
   }
   const log = (line: string) => process.stderr.write(`${line}\n`);
   const config = loadConfig();
-  log(`opening ${config.data.dir} with embedding model ${config.embedding.model}`);
+  const catalogAt = config.qdrant ? `Qdrant ${config.qdrant.url} (collection alias "${config.qdrant.collection}") and ${config.data.dir}` : config.data.dir;
+  log(`opening ${catalogAt} with embedding model ${config.embedding.model}`);
   const app = await openApp(config, {
     onDegraded: (stage, error) => log(`degraded: ${stage} failed: ${error instanceof Error ? error.message : String(error)}`),
   });
