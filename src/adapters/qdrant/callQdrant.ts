@@ -6,8 +6,9 @@ export interface CallPolicy {
   readonly retries: number;
   readonly baseDelayMs: number;
   readonly log: (line: string) => void;
-  /** Uniform in [0, 1); injectable so that tests see the delays. */
+  /** Uniform in [0, 1); injectable, with `sleep`, so that tests see the delays without waiting. */
   readonly random?: () => number;
+  readonly sleep?: (ms: number) => Promise<unknown>;
 }
 
 /**
@@ -19,6 +20,7 @@ export interface CallPolicy {
 export async function callQdrant<T>(operation: string, kind: 'read' | 'write', policy: CallPolicy, call: () => Promise<T>): Promise<T> {
   const attempts = kind === 'read' ? policy.retries + 1 : 1;
   const random = policy.random ?? Math.random;
+  const wait = policy.sleep ?? sleep;
   for (let attempt = 1; ; attempt += 1) {
     try {
       return await call();
@@ -26,7 +28,7 @@ export async function callQdrant<T>(operation: string, kind: 'read' | 'write', p
       const retry = attempt < attempts && failureKind(error) === 'unavailable';
       policy.log(`qdrant ${operation} failed (attempt ${attempt} of ${attempts}${retry ? ', retrying' : ''}): ${describeCause(error)}`);
       if (!retry) throw toGatewayError(operation, error);
-      await sleep(Math.floor(random() * policy.baseDelayMs * 2 ** (attempt - 1)));
+      await wait(Math.floor(random() * policy.baseDelayMs * 2 ** (attempt - 1)));
     }
   }
 }
