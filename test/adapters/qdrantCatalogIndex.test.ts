@@ -5,7 +5,8 @@ import { GatewayError } from '../../src/domain/errors.js';
 import { describeCatalogIndex } from './catalogIndexBehaviour.js';
 import { FILMS } from './support/catalogFixture.js';
 import { FakeQdrantServer } from '../support/qdrant/fakeQdrantServer.js';
-import { describeWithQdrantSpec, OpenApiContract } from '../support/qdrant/openApiContract.js';
+import { describeWithQdrantSpec } from '../support/qdrant/describeWithQdrantSpec.js';
+import { OpenApiContract } from '../support/qdrant/openApiContract.js';
 import { qdrantTestConfig } from '../support/qdrant/qdrantTestConfig.js';
 
 const withSpec = describeWithQdrantSpec('the Qdrant adapter\'s contract tests need it');

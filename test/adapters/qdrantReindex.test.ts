@@ -5,7 +5,8 @@ import { reindexQdrant } from '../../src/adapters/qdrant/reindexQdrant.js';
 import { SqliteCatalogIndex } from '../../src/adapters/sqlite/sqliteCatalogIndex.js';
 import type { Embedder } from '../../src/ports/embedder.js';
 import { FakeQdrantServer } from '../support/qdrant/fakeQdrantServer.js';
-import { describeWithQdrantSpec, OpenApiContract } from '../support/qdrant/openApiContract.js';
+import { describeWithQdrantSpec } from '../support/qdrant/describeWithQdrantSpec.js';
+import { OpenApiContract } from '../support/qdrant/openApiContract.js';
 import { qdrantTestConfig } from '../support/qdrant/qdrantTestConfig.js';
 import { FILMS } from './support/catalogFixture.js';
 

@@ -8,7 +8,8 @@ import { SqliteCatalogIndex } from '../../src/adapters/sqlite/sqliteCatalogIndex
 import { FILMS } from '../adapters/support/catalogFixture.js';
 import { REPO_ROOT } from '../support/fixtureGateway.js';
 import { FakeQdrantServer } from '../support/qdrant/fakeQdrantServer.js';
-import { describeWithQdrantSpec, OpenApiContract } from '../support/qdrant/openApiContract.js';
+import { describeWithQdrantSpec } from '../support/qdrant/describeWithQdrantSpec.js';
+import { OpenApiContract } from '../support/qdrant/openApiContract.js';
 
 interface Run {
   readonly code: number;

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { FakeQdrantServer } from '../support/qdrant/fakeQdrantServer.js';
-import { describeWithQdrantSpec, OpenApiContract } from '../support/qdrant/openApiContract.js';
+import { describeWithQdrantSpec } from '../support/qdrant/describeWithQdrantSpec.js';
+import { OpenApiContract } from '../support/qdrant/openApiContract.js';
 import { startFixtureGateway, type FixtureGateway } from '../support/fixtureGateway.js';
 
 const withSpec = describeWithQdrantSpec('the service-mode end-to-end test needs it for the fake Qdrant');

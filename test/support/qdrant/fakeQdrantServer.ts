@@ -56,9 +56,12 @@ export class FakeQdrantServer {
   private readonly failures: InjectedFailure[] = [];
   private readonly hanging = new Set<ServerResponse>();
   private server: Server | null = null;
-  private port = 0;
 
-  constructor(private readonly contract: OpenApiContract) {}
+  /** Port 0: a free one, kept across stop and start. */
+  constructor(
+    private readonly contract: OpenApiContract,
+    private port = 0,
+  ) {}
 
   get url(): string {
     return `http://127.0.0.1:${this.port}`;

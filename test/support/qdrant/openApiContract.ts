@@ -1,6 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe } from '@jest/globals';
 import { Ajv, type ValidateFunction } from 'ajv';
 import { REPO_ROOT } from '../fixtureGateway.js';
 
@@ -9,16 +8,6 @@ export const QDRANT_SPEC_PATH = path.resolve(REPO_ROOT, '../shared/reference/qdr
 
 export function qdrantSpecAvailable(): boolean {
   return existsSync(QDRANT_SPEC_PATH);
-}
-
-/**
- * `describe` where Qdrant's spec is at hand, else `describe.skip` after printing why and
- * what goes untested: a clone without ../shared skips these suites loudly, never passes them.
- */
-export function describeWithQdrantSpec(untested: string): typeof describe | typeof describe.skip {
-  if (qdrantSpecAvailable()) return describe;
-  console.warn(`SKIPPED: Qdrant's OpenAPI spec not found at ${QDRANT_SPEC_PATH}; ${untested}`);
-  return describe.skip;
 }
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
