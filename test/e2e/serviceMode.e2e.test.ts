@@ -53,6 +53,20 @@ withSpec('the gateway in service mode on the fake Qdrant', () => {
     expect(fake.calls.slice(before)).toEqual(['query_batch_points', 'get_points']);
   });
 
+  it('batches the retrieval of similarItems and recommendations into one query each', async () => {
+    const counts = (calls: string[]) => Object.fromEntries([...new Set(calls)].sort().map((call) => [call, calls.filter((c) => c === call).length]));
+    let before = fake.calls.length;
+    await gateway.data(`{ similarItems(itemId: "1", first: 10) { edges { node { id } } } }`);
+    // The item, its vectors (text; collaborative after a look at the collection), one batch
+    // query for the three sources (after a look at the collection), the candidates' payloads.
+    expect(counts(fake.calls.slice(before))).toEqual({ get_collection: 2, get_points: 4, query_batch_points: 1 });
+    before = fake.calls.length;
+    await gateway.data(`{ recommendations(userId: "1", first: 10) { edges { node { id } } } }`);
+    // Recent items' text and collaborative vectors, one batch query for profile, anchors and
+    // the collaborative profile, then the candidates' payloads and vectors.
+    expect(counts(fake.calls.slice(before))).toEqual({ get_collection: 2, get_points: 4, query_batch_points: 1 });
+  });
+
   it('applies filters inside Qdrant retrieval', async () => {
     const data = await gateway.data(`{
       search(query: "story", first: 20, filter: { must: [{ field: CATEGORY, match: { value: "Animation" } }], mustNot: [{ field: YEAR, range: { lt: 1995 } }] }) {
