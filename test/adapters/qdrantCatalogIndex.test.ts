@@ -90,6 +90,17 @@ withSpec('QdrantCatalogIndex against the spec-validating fake Qdrant', () => {
     });
   });
 
+  describe('writes', () => {
+    it('sends one upsert call as one request that waits, whatever its size', async () => {
+      const index = await QdrantCatalogIndex.open(qdrantTestConfig(fake.url), { dimension: 4, modelId: 'm', log });
+      const many = Array.from({ length: 600 }, (_, i) => ({ item: { ...FILMS[0]!.item, id: `film-${i}` }, vector: FILMS[0]!.vector }));
+      const before = fake.calls.length;
+      await index.upsert(many);
+      expect(fake.calls.slice(before).filter((call) => call === 'upsert_points')).toHaveLength(1);
+      expect(await index.count()).toBe(600);
+    });
+  });
+
   describe('failures', () => {
     it('retries an idempotent read after a 503 and a timeout, then answers', async () => {
       const index = await QdrantCatalogIndex.open(qdrantTestConfig(fake.url, { QDRANT_RETRIES: '2', QDRANT_TIMEOUT_MS: '300' }), { dimension: 4, modelId: 'm', log });

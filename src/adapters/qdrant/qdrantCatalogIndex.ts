@@ -29,7 +29,7 @@ export interface QdrantCatalogOptions {
   readonly acceptStoredDimension?: boolean;
 }
 
-/** Points per write request: large enough to amortise a round trip, small enough for one body. */
+/** Points per write request where the adapter batches (reindexing, collaborative vectors): large enough to amortise a round trip, small enough for one body. */
 export const WRITE_BATCH = 256;
 
 type Vector = number[] | { indices: number[]; values: number[] };
@@ -95,19 +95,19 @@ export class QdrantCatalogIndex implements CatalogIndex {
     if (entries.length === 0) return;
     // An upsert replaces the whole point; the collaborative vector, trained separately, is kept.
     const kept = await this.collaborativeByPoint(entries.map((e) => e.item.id));
-    for (let start = 0; start < entries.length; start += WRITE_BATCH) {
-      const points = entries.slice(start, start + WRITE_BATCH).map(({ item, vector }) => {
-        const stored = storedItem(item);
-        const pointId = pointIdOf(item.id);
-        const vectors: Record<string, Vector> = { [TEXT_VECTOR]: Array.from(vector) };
-        const sparse = documentSparseVector(stored);
-        if (sparse.indices.length > 0) vectors[LEXICAL_VECTOR] = sparse;
-        const collaborative = kept.get(pointId);
-        if (collaborative) vectors[COLLABORATIVE_VECTOR] = collaborative;
-        return { id: pointId, vector: vectors, payload: { ...stored } };
-      });
-      await this.write('upsert', (client) => client.upsert(this.collection, { wait: true, points }));
-    }
+    const points = entries.map(({ item, vector }) => {
+      const stored = storedItem(item);
+      const pointId = pointIdOf(item.id);
+      const vectors: Record<string, Vector> = { [TEXT_VECTOR]: Array.from(vector) };
+      const sparse = documentSparseVector(stored);
+      if (sparse.indices.length > 0) vectors[LEXICAL_VECTOR] = sparse;
+      const collaborative = kept.get(pointId);
+      if (collaborative) vectors[COLLABORATIVE_VECTOR] = collaborative;
+      return { id: pointId, vector: vectors, payload: { ...stored } };
+    });
+    // One request per call (callers batch: ingestion by 500, mutations at most 500, reindex by
+    // WRITE_BATCH), so that a call is one Qdrant operation, applied whole or refused whole.
+    await this.write('upsert', (client) => client.upsert(this.collection, { wait: true, points }));
   }
 
   async delete(ids: readonly string[]): Promise<string[]> {
