@@ -96,7 +96,8 @@ withSpec('QdrantCatalogIndex against the spec-validating fake Qdrant', () => {
       const many = Array.from({ length: 600 }, (_, i) => ({ item: { ...FILMS[0]!.item, id: `film-${i}` }, vector: FILMS[0]!.vector }));
       const before = fake.calls.length;
       await index.upsert(many);
-      expect(fake.calls.slice(before).filter((call) => call === 'upsert_points')).toHaveLength(1);
+      const upserts = fake.calls.flatMap((call, i) => (i >= before && call === 'upsert_points' ? [fake.queries[i]] : []));
+      expect(upserts).toEqual(['?wait=true']);
       expect(await index.count()).toBe(600);
     });
   });

@@ -50,6 +50,8 @@ export class FakeQdrantServer {
   readonly violations: string[] = [];
   /** Operation ids in the order received, for asserting round trips. */
   readonly calls: string[] = [];
+  /** The query string of each call, in the same order (`wait=true` on writes). */
+  readonly queries: string[] = [];
   version = '1.18.0';
   private readonly collections = new Map<string, FakeCollection>();
   private readonly aliases = new Map<string, string>();
@@ -112,6 +114,7 @@ export class FakeQdrantServer {
     }
     const { operationId } = matched.operation;
     this.calls.push(operationId);
+    this.queries.push(url.search);
     const at = this.failures.findIndex((failure) => failure.operationId === undefined || failure.operationId === operationId);
     const failure = at === -1 ? undefined : this.failures.splice(at, 1)[0];
     if (failure && 'hang' in failure) {
