@@ -83,7 +83,7 @@ async function main(): Promise<number> {
       const sqlite = SqliteCatalogIndex.open(dir, { dimension: embedder.dimension, modelId: embedder.modelId });
       [source, sourceModelId, label] = [sqlite, sqlite.meta.modelId, path.join(dir, CATALOG_FILE)];
     } else {
-      const qdrant = await QdrantCatalogIndex.open(config.qdrant, { dimension: embedder.dimension, modelId: embedder.modelId, acceptStoredDimension: true });
+      const qdrant = await QdrantCatalogIndex.open(config.qdrant, { dimension: embedder.dimension, modelId: embedder.modelId, readExisting: true });
       [source, sourceModelId, label] = [qdrant, qdrant.storedModelId, `qdrant ${config.qdrant.collection}`];
     }
     if (!values.reembed && source.dimension !== embedder.dimension) {

@@ -81,6 +81,10 @@ withSpec('npm run reindex against the fake Qdrant', () => {
 
   it('moves an embedded catalog into Qdrant, then rebuilds it from Qdrant, reporting progress', async () => {
     const env = { QDRANT_URL: fake.url, QDRANT_COLLECTION: 'catalog', DATA_DIR: '/nonexistent' };
+    const nothing = await reindex([], env);
+    expect(nothing.code).toBe(1);
+    expect(nothing.stderr).toMatch(/^reindex failed: No collection behind the alias "catalog" at http:\/\/127\.0\.0\.1:\d+: nothing to read/);
+    expect(fake.collectionNames()).toEqual([]);
     const first = await reindex(['--from', 'embedded', '--data-dir', dir], env);
     expect(first.stderr).toContain('items 6/6');
     expect(first.stdout).toMatch(/^alias "catalog" now points to catalog-\d+: 6 items, 0 collaborative vectors\n$/);

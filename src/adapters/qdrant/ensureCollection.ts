@@ -28,11 +28,14 @@ export async function ensureCollection(
   client: QdrantClient,
   policy: CallPolicy,
   config: QdrantConfig,
-  options: { readonly dimension: number; readonly modelId: string; readonly acceptStoredDimension?: boolean },
+  options: { readonly dimension: number; readonly modelId: string; readonly readExisting?: boolean },
 ): Promise<OpenedCollection> {
   await checkServerVersion(client, policy, config.url);
   const alias = config.collection;
   let name = await aliasTarget(client, policy, alias);
+  if (name === null && options.readExisting) {
+    throw new QdrantSetupError(`No collection behind the alias "${alias}" at ${config.url}: nothing to read (to fill it from an embedded catalog: npm run reindex -- --from embedded)`);
+  }
   if (name === null) {
     name = await createCollection(client, policy, `${alias}-${Date.now()}`, options.dimension, options.modelId, config);
     await callQdrant('create alias', 'write', policy, () =>
@@ -45,7 +48,7 @@ export async function ensureCollection(
   if (dimension === undefined || !info.config.params.sparse_vectors?.[LEXICAL_VECTOR]) {
     throw new QdrantSetupError(`Qdrant collection "${name}" (alias "${alias}") was not made by this gateway: it has no "${TEXT_VECTOR}" and "${LEXICAL_VECTOR}" vectors; set QDRANT_COLLECTION to another name`);
   }
-  if (dimension !== options.dimension && !options.acceptStoredDimension) {
+  if (dimension !== options.dimension && !options.readExisting) {
     throw new QdrantSetupError(
       `Qdrant collection "${name}" (alias "${alias}") holds ${dimension}-dimensional text vectors, but the embedding model ${options.modelId} makes ${options.dimension}; rebuild it with this model (npm run reindex -- --reembed) or configure the model the collection was built with`,
     );

@@ -23,10 +23,11 @@ export interface QdrantCatalogOptions {
   /** Where failed calls are logged with their cause. */
   readonly log?: (line: string) => void;
   /**
-   * Open a collection of another dimension as it is, instead of refusing it: for reading it
-   * out (a reindex with a new model). Such an index refuses writes of the configured dimension.
+   * Open the existing collection as it is, to read it out (a reindex, perhaps with a new
+   * model): none is created when the alias is missing, and another dimension than
+   * `dimension` is accepted (writes of the configured dimension are then refused).
    */
-  readonly acceptStoredDimension?: boolean;
+  readonly readExisting?: boolean;
 }
 
 /** Points per write request where the adapter batches (reindexing, collaborative vectors): large enough to amortise a round trip, small enough for one body. */
