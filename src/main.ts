@@ -13,9 +13,10 @@ import { createServer } from './server/createServer.js';
 const USAGE = `Usage: npm start [-- --help]
 
 Starts the GraphQL gateway (search, recommendations, similar items) on the embedded stores
-in DATA_DIR. An empty data directory is first filled from SEED_MOVIELENS (default
-../shared/data/ml-latest-small) when that directory exists, and item2vec is trained on its
-ratings (npm run train:item2vec retrains it later).
+in DATA_DIR, or, in service mode (QDRANT_URL set), with the catalog in a Qdrant collection.
+An empty catalog is first filled from SEED_MOVIELENS (default ../shared/data/ml-latest-small)
+when that directory exists, and item2vec is trained on its ratings (npm run train:item2vec
+retrains it later).
 
 Configuration (environment variables):
   PORT=4000  HOST=0.0.0.0  DATA_DIR=./data  SEED_MOVIELENS=DIR|none
@@ -28,6 +29,9 @@ Configuration (environment variables):
   IMPRESSION_SAMPLE_RATE=0.01
   GRAPHQL_INTROSPECTION=true|false  PLAYGROUND=true|false  CORS_ORIGINS=https://app.example.com,...
   OPERATIONS_ALLOWLIST=examples/generated/persisted-documents.json  LOG_LEVEL=info
+  QDRANT_URL=http://qdrant:6333 (service mode)  QDRANT_API_KEY  QDRANT_COLLECTION=items
+  QDRANT_TIMEOUT_MS=5000  QDRANT_RETRIES=2  QDRANT_RETRY_DELAY_MS=100
+  QDRANT_HNSW_M=16  QDRANT_HNSW_EF_CONSTRUCT=100  QDRANT_ON_DISK=false  QDRANT_QUANTIZATION=none|scalar|binary
 Logs are JSON lines (pino) on stdout; progress bars go to stderr.
 See README.md for all of them.`;
 
@@ -47,7 +51,8 @@ async function main(): Promise<number> {
   const config = loadConfig();
   const logger = createLogger(config.server.logLevel);
   const log = (line: string) => logger.info(line);
-  log(`opening ${config.data.dir} with embedding model ${config.embedding.model}`);
+  const catalogAt = config.qdrant ? `Qdrant ${config.qdrant.url} (collection alias "${config.qdrant.collection}") and ${config.data.dir}` : config.data.dir;
+  log(`opening ${catalogAt} with embedding model ${config.embedding.model}`);
   const app = await openApp(config, {
     onDegraded: (stage, error) => logger.warn({ stage, err: error }, `degraded: ${stage} failed`),
   });

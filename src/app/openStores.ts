@@ -1,3 +1,4 @@
+import { QdrantCatalogIndex } from '../adapters/qdrant/qdrantCatalogIndex.js';
 import { SqliteCatalogIndex } from '../adapters/sqlite/sqliteCatalogIndex.js';
 import { RedisFeatureStore } from '../adapters/redis/redisFeatureStore.js';
 import { SqliteFeatureStore } from '../adapters/sqlite/sqliteFeatureStore.js';
@@ -19,22 +20,31 @@ export interface Stores {
 }
 
 /**
- * Opens the embedder and the embedded stores of a data directory, in the order that lets a
- * failure name its cause: the model first (its dimension decides the catalog's), then the
- * stores. Whatever opened before a failure is closed again.
+ * Opens the embedder and the stores, in the order that lets a failure name its cause: the
+ * model first (its dimension decides the catalog's), then the stores. The catalog is the
+ * embedded SQLite index in the data directory, or, in service mode (QDRANT_URL set), a
+ * Qdrant collection. Whatever opened before a failure is closed again.
  */
 export async function openStores(config: Config, embedding: Partial<EmbeddingConfig> = {}): Promise<Stores> {
   const embedder = await createEmbedder({ ...config.embedding, ...embedding });
-  let catalog: SqliteCatalogIndex | null = null;
+  let catalog: CatalogIndex | null = null;
   try {
-    catalog = SqliteCatalogIndex.open(config.data.dir, { dimension: embedder.dimension, modelId: embedder.modelId });
+    const model = { dimension: embedder.dimension, modelId: embedder.modelId };
+    let storedModelId: string;
+    if (config.qdrant) {
+      const qdrant = await QdrantCatalogIndex.open(config.qdrant, model);
+      [catalog, storedModelId] = [qdrant, qdrant.storedModelId];
+    } else {
+      const sqlite = SqliteCatalogIndex.open(config.data.dir, model);
+      [catalog, storedModelId] = [sqlite, sqlite.meta.modelId];
+    }
     const features = await openFeatureStore(config);
     const openCatalog = catalog;
     return {
       embedder,
       catalog: openCatalog,
       features,
-      storedModelMismatch: openCatalog.meta.modelId === embedder.modelId ? null : openCatalog.meta.modelId,
+      storedModelMismatch: storedModelId === embedder.modelId ? null : storedModelId,
       async close() {
         await Promise.allSettled([openCatalog.close(), features.close(), embedder.close()]);
       },

@@ -95,10 +95,34 @@ export interface FeaturesConfig {
   readonly impressionTtlDays: number;
 }
 
+/** Vector storage after quantization: none, int8 scalars, or one bit per dimension. */
+export type QdrantQuantization = 'none' | 'scalar' | 'binary';
+
+/** Service mode: the catalog lives in a Qdrant collection (QDRANT_URL set). */
+export interface QdrantConfig {
+  readonly url: string;
+  readonly apiKey: string | null;
+  /** The alias the gateway reads and writes; reindexing builds `<alias>-<time>` collections behind it. */
+  readonly collection: string;
+  /** Per-request timeout in ms, after which the request fails as BACKEND_UNAVAILABLE. */
+  readonly timeoutMs: number;
+  /** Extra attempts for idempotent reads after a timeout, refused connection or 5xx; writes get none. */
+  readonly retries: number;
+  /** First retry delay in ms; doubled per attempt, with full jitter. */
+  readonly retryBaseDelayMs: number;
+  readonly hnswM: number;
+  readonly hnswEfConstruct: number;
+  /** Keep the dense vectors and the payload on disk (memory-mapped) rather than in RAM. */
+  readonly onDisk: boolean;
+  readonly quantization: QdrantQuantization;
+}
+
 export interface Config {
   readonly server: ServerConfig;
   readonly data: DataConfig;
   readonly embedding: EmbeddingConfig;
   readonly ranking: RankingConfig;
   readonly features: FeaturesConfig;
+  /** Null in embedded mode (the default). */
+  readonly qdrant: QdrantConfig | null;
 }

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { LOG_LEVELS, type Config, type EmbeddingConfig, type LogLevel } from './config.js';
+import { LOG_LEVELS, type Config, type EmbeddingConfig, type LogLevel, type QdrantConfig, type QdrantQuantization } from './config.js';
 
 /** Thrown for a configuration that cannot work; the message names the variable. */
 export class ConfigError extends Error {
@@ -91,6 +91,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       impressionSampleRate: fraction(env, 'IMPRESSION_SAMPLE_RATE', 0.01),
       impressionTtlDays: integer(env, 'IMPRESSION_TTL_DAYS', 30, 0, 36_500),
     },
+    qdrant: qdrantConfig(env),
   };
   return deepFreeze(config);
 }
@@ -112,6 +113,36 @@ function embeddingConfig(env: Env, cwd: string): EmbeddingConfig {
     queueMaxBatch: integer(env, 'EMBEDDING_QUEUE_MAX_BATCH', 32, 1, 1024),
     // The builtin model's lookups take about a millisecond; any real encoder needs the worker.
     worker: embeddingWorker(env, model),
+  };
+}
+
+const QUANTIZATIONS: readonly QdrantQuantization[] = ['none', 'scalar', 'binary'];
+
+function qdrantConfig(env: Env): QdrantConfig | null {
+  const url = text(env, 'QDRANT_URL', '');
+  if (url === '') return null;
+  if (!URL.canParse(url) || !/^https?:$/.test(new URL(url).protocol)) {
+    throw new ConfigError(`QDRANT_URL must be an http(s) URL such as http://qdrant:6333, got "${url}"`);
+  }
+  const collection = text(env, 'QDRANT_COLLECTION', 'items');
+  if (!/^[A-Za-z0-9_-]{1,200}$/.test(collection)) {
+    throw new ConfigError(`QDRANT_COLLECTION must be letters, digits, _ or -, got "${collection}"`);
+  }
+  const quantization = text(env, 'QDRANT_QUANTIZATION', 'none').toLowerCase() as QdrantQuantization;
+  if (!QUANTIZATIONS.includes(quantization)) {
+    throw new ConfigError(`QDRANT_QUANTIZATION must be one of ${QUANTIZATIONS.join(', ')}, got "${env.QDRANT_QUANTIZATION}"`);
+  }
+  return {
+    url,
+    apiKey: text(env, 'QDRANT_API_KEY', '') || null,
+    collection,
+    timeoutMs: integer(env, 'QDRANT_TIMEOUT_MS', 5000, 100, 600_000),
+    retries: integer(env, 'QDRANT_RETRIES', 2, 0, 10),
+    retryBaseDelayMs: integer(env, 'QDRANT_RETRY_DELAY_MS', 100, 1, 60_000),
+    hnswM: integer(env, 'QDRANT_HNSW_M', 16, 4, 128),
+    hnswEfConstruct: integer(env, 'QDRANT_HNSW_EF_CONSTRUCT', 100, 4, 4096),
+    onDisk: flag(env, 'QDRANT_ON_DISK', false),
+    quantization,
   };
 }
 

@@ -13,6 +13,7 @@ import type { RankerModels } from '../ranking/rankerModel.js';
 import { mergeHits } from '../retrieval/mergeHits.js';
 import { popularityHits } from '../retrieval/popularityHits.js';
 import { reciprocalRankFusion, type SourceList } from '../retrieval/reciprocalRankFusion.js';
+import { searchEach } from '../retrieval/searchEach.js';
 import type { Gateway, RequestScope } from './gateway.js';
 import { applyMutations } from './applyMutations.js';
 import { impressionOf, inImpressionSample } from './impressionOf.js';
@@ -109,8 +110,9 @@ export function createGateway(deps: GatewayDeps): Gateway {
         warnings.push('embedder unavailable: dense retrieval skipped, results from BM25 only');
       }
       const opts = options(request.filter);
-      const [dense, lexical] = await clock.time('retrieval', () =>
-        Promise.all([vector ? catalog.searchDense(vector, opts) : Promise.resolve([]), catalog.searchLexical(request.query, opts)]),
+      // One batch: in service mode both sources cost one round trip to Qdrant.
+      const [dense = [], lexical = []] = await clock.time('retrieval', () =>
+        searchEach(catalog, [vector ? { kind: 'dense', vector, options: opts } : null, { kind: 'lexical', text: request.query, options: opts }]),
       );
       const user = (await userPromise) ?? null;
       const profile = user ? await userProfileVector(scope, user.recentPositives.map((entry) => entry.itemId)) : null;
@@ -157,10 +159,13 @@ export function createGateway(deps: GatewayDeps): Gateway {
           anchors.map(async (ids) => profileVector(await scope.loaders.vectors.loadMany(ids).then((vs) => vs.map((v) => (v instanceof Error ? null : v))), 1)),
         );
         const perAnchor = Math.ceil(ranking.candidatesPerSource / Math.max(1, anchors.length));
-        const [profileHits, similarLists, collaborativeHits, popular] = await Promise.all([
-          profile ? catalog.searchDense(profile, options(request.filter, exclude)) : Promise.resolve([]),
-          Promise.all(anchorVectors.map((v) => (v ? catalog.searchDense(v, options(request.filter, exclude, perAnchor)) : Promise.resolve([])))),
-          collaborativeProfile ? catalog.searchCollaborative(collaborativeProfile, options(request.filter, exclude)) : Promise.resolve([]),
+        const [[profileHits = [], collaborativeHits = [], ...similarLists], popular] = await Promise.all([
+          // One batch of the catalog's searches: one round trip to Qdrant in service mode.
+          searchEach(catalog, [
+            profile ? { kind: 'dense', vector: profile, options: options(request.filter, exclude) } : null,
+            collaborativeProfile ? { kind: 'collaborative', vector: collaborativeProfile, options: options(request.filter, exclude) } : null,
+            ...anchorVectors.map((v) => (v ? { kind: 'dense' as const, vector: v, options: options(request.filter, exclude, perAnchor) } : null)),
+          ]),
           optional(popularityHits(features, catalog, options(request.filter, exclude)), [], 'popularity', NO_POPULARITY, warnings),
         ]);
         const coldStart = !profile && request.itemIds.length === 0;
@@ -207,11 +212,14 @@ export function createGateway(deps: GatewayDeps): Gateway {
       const opts = options(request.filter, new Set([item.id]));
       // An item too new or too rarely liked to have a collaborative vector leans on popularity
       // instead, so that the list still holds items people actually want beside the text matches.
-      const [neighbours, lexical, collaborativeHits, popular] = await clock.time('retrieval', () =>
+      const [[neighbours = [], lexical = [], collaborativeHits = []], popular] = await clock.time('retrieval', () =>
         Promise.all([
-          vector ? catalog.searchDense(vector, opts) : Promise.resolve([]),
-          catalog.searchLexical(item.title, opts),
-          collaborative ? catalog.searchCollaborative(collaborative, opts) : Promise.resolve([]),
+          // One batch of the catalog's searches: one round trip to Qdrant in service mode.
+          searchEach(catalog, [
+            vector ? { kind: 'dense', vector, options: opts } : null,
+            { kind: 'lexical', text: item.title, options: opts },
+            collaborative ? { kind: 'collaborative', vector: collaborative, options: opts } : null,
+          ]),
           collaborative ? Promise.resolve([]) : optional(popularityHits(features, catalog, opts), [], 'popularity', NO_POPULARITY, warnings),
         ]),
       );

@@ -14,6 +14,11 @@ export interface CollaborativeEntry {
   readonly vector: Float32Array;
 }
 
+/** One item as stored, everything a rebuild needs: payload, text vector, collaborative vector. */
+export interface StoredEntry extends CatalogEntry {
+  readonly collaborative: Float32Array | null;
+}
+
 export interface SearchOptions {
   readonly limit: number;
   /** Applied inside retrieval: only matching items are ever returned. */
@@ -21,6 +26,12 @@ export interface SearchOptions {
   /** Ids never to return (seen items, the seed items of a similarity query). */
   readonly excludeIds?: ReadonlySet<string>;
 }
+
+/** One search of a batch: which index to search, with what, and its options. */
+export type RetrievalQuery =
+  | { readonly kind: 'dense'; readonly vector: Float32Array; readonly options: SearchOptions }
+  | { readonly kind: 'lexical'; readonly text: string; readonly options: SearchOptions }
+  | { readonly kind: 'collaborative'; readonly vector: Float32Array; readonly options: SearchOptions };
 
 /**
  * The catalog: payloads, dense vectors and the lexical index of every item, kept together
@@ -53,8 +64,19 @@ export interface CatalogIndex {
   getCollaborativeVectors(ids: readonly string[]): Promise<(Float32Array | null)[]>;
   /** Nearest items by cosine in the collaborative space, best first; only items that have a collaborative vector. */
   searchCollaborative(vector: Float32Array, options: SearchOptions): Promise<ScoredId[]>;
+  /**
+   * Several searches at once, one hit list per query in the order given, each exactly what
+   * the single search returns. One round trip where the store is remote (Qdrant's batch
+   * query), so that a request's retrieval sources cost one network wait, not one each.
+   */
+  searchBatch(queries: readonly RetrievalQuery[]): Promise<ScoredId[][]>;
   /** Ids of items that pass the filter, among those given, in the order given. */
   filterIds(ids: readonly string[], filter: Filter): Promise<string[]>;
   count(): Promise<number>;
+  /**
+   * Every item with its vectors, in batches of at most `batchSize`, in a stable order: for
+   * reindexing into another store. Items written during a scan may or may not be seen.
+   */
+  scan(batchSize: number): AsyncIterable<StoredEntry[]>;
   close(): Promise<void>;
 }

@@ -258,6 +258,56 @@ export function describeCatalogIndex(name: string, open: (dimension: number) => 
         expect(await index.collaborativeDimension()).toBeNull();
       });
     });
+    describe('searchBatch', () => {
+      it('answers each query exactly as the single search does, in the order given', async () => {
+        await index.replaceCollaborativeVectors([
+          { id: 'toy-story', vector: Float32Array.from([1, 0]) },
+          { id: 'heat', vector: Float32Array.from([0.6, 0.8]) },
+        ]);
+        const horror: Filter = { must: [{ key: 'category', match: { value: 'Horror' } }] };
+        const dense = Float32Array.from([1, 0, 0, 0]);
+        const collaborative = Float32Array.from([1, 0]);
+        const batch = await index.searchBatch([
+          { kind: 'lexical', text: 'story', options: { limit: 1, filter: horror } },
+          { kind: 'dense', vector: dense, options: { limit: 3, excludeIds: new Set(['toy-story']) } },
+          { kind: 'collaborative', vector: collaborative, options: { limit: 5 } },
+          { kind: 'lexical', text: ' ?! ', options: { limit: 5 } },
+          { kind: 'dense', vector: dense, options: { limit: 0 } },
+        ]);
+        expect(batch).toEqual([
+          await index.searchLexical('story', { limit: 1, filter: horror }),
+          await index.searchDense(dense, { limit: 3, excludeIds: new Set(['toy-story']) }),
+          await index.searchCollaborative(collaborative, { limit: 5 }),
+          [],
+          [],
+        ]);
+        expect(ids(batch[0]!)).toEqual(['nosferatu']);
+        expect(ids(batch[2]!)).toEqual(['toy-story', 'heat']);
+        expect(await index.searchBatch([])).toEqual([]);
+      });
+
+      it('answers a collaborative query with nothing while there are no collaborative vectors', async () => {
+        expect(await index.searchBatch([{ kind: 'collaborative', vector: Float32Array.from([1, 0]), options: { limit: 3 } }])).toEqual([[]]);
+      });
+    });
+
+    describe('scan', () => {
+      it('yields every item once with its vectors, in batches of at most the size asked', async () => {
+        await index.replaceCollaborativeVectors([{ id: 'heat', vector: Float32Array.from([0.6, 0.8]) }]);
+        const batches: number[] = [];
+        const seen = new Map<string, { item: unknown; vector: number[]; collaborative: number[] | null }>();
+        for await (const batch of index.scan(4)) {
+          batches.push(batch.length);
+          for (const e of batch) seen.set(e.item.id, { item: e.item, vector: Array.from(e.vector), collaborative: e.collaborative && Array.from(e.collaborative) });
+        }
+        expect(batches).toEqual([4, 2]);
+        expect(seen.size).toBe(6);
+        expect(seen.get('toy-story-2')).toEqual({ item: FILMS[1]!.item, vector: [Math.fround(0.8), Math.fround(0.6), 0, 0], collaborative: null });
+        expect(seen.get('heat')!.collaborative).toEqual([Math.fround(0.6), Math.fround(0.8)]);
+        await expect(index.scan(0)[Symbol.asyncIterator]().next()).rejects.toThrow('batchSize must be a positive integer, got 0');
+      });
+    });
+
     describe('filterIds', () => {
       it('keeps the ids that exist and pass, in the order given', async () => {
         const action: Filter = { must: [{ key: 'category', match: { value: 'Action' } }] };

@@ -60,10 +60,10 @@ describe('feature fetch is one batched call per store and method, whatever the p
   it.each([1, 10, 100])('search with first: %i', async (first) => {
     const result = await run(`{ search(query: "toy story", first: ${first}) { edges { node { id title stats { ratingCount } } score } } }`);
     expect(result.edges).toBe(first);
-    // Retrieval (one dense and one lexical search), then the feature fetch: one batch each for
+    // Retrieval (a dense and a lexical search in one batch), then the feature fetch: one batch each for
     // payloads and item statistics — the resolvers' node and stats fields reuse them. No item
     // vectors: without a user profile or diversity nothing compares them.
-    expect(result.catalog).toEqual({ searchDense: 1, searchLexical: 1, getItems: 1 });
+    expect(result.catalog).toEqual({ searchBatch: 1, getItems: 1 });
     expect(result.features).toEqual({ getItemStats: 1 });
   });
 
@@ -71,7 +71,7 @@ describe('feature fetch is one batched call per store and method, whatever the p
     const result = await run(`{ search(query: "toy story", userId: "1", diversity: 0.3, first: ${first}) { edges { node { id } } } }`);
     expect(result.edges).toBe(first);
     // The user's recent positives (profile vector), then one batch of candidate vectors.
-    expect(result.catalog).toEqual({ searchDense: 1, searchLexical: 1, getItems: 1, getVectors: 2 });
+    expect(result.catalog).toEqual({ searchBatch: 1, getItems: 1, getVectors: 2 });
     expect(result.features).toEqual({ getUserProfiles: 1, getItemStats: 1 });
   });
 
@@ -81,17 +81,18 @@ describe('feature fetch is one batched call per store and method, whatever the p
     // The profile (one call), popularity (one page, no filter), one batch of item statistics.
     expect(result.features).toEqual({ getUserProfiles: 1, popular: 1, getItemStats: 1 });
     // Vectors: the user's recent positives (profile and anchors, one batch), then the candidates.
-    // Collaborative: the same recent positives' item2vec vectors (one batch), one search in that space.
-    expect(result.catalog).toEqual({ getItems: 1, getVectors: 2, searchDense: 4, getCollaborativeVectors: 1, searchCollaborative: 1 });
+    // Collaborative: the same recent positives' item2vec vectors (one batch). The searches (the
+    // profile, three anchors, the collaborative profile) go as one batch.
+    expect(result.catalog).toEqual({ getItems: 1, getVectors: 2, searchBatch: 1, getCollaborativeVectors: 1 });
   });
 
   it.each([1, 10, 100])('similar items with first: %i', async (first) => {
     const result = await run(`{ similarItems(itemId: "1", first: ${first}) { edges { node { id stats { ratingCount } } } } }`);
     expect(result.edges).toBe(first);
     // The item, its text vector and its collaborative vector (one batch each), a search in each
-    // space and a lexical one; then one batch of payloads and of statistics for the candidates.
+    // space and a lexical one (one batch); then one batch of payloads and of statistics for the candidates.
     // It has a collaborative vector, so popularity is not asked.
-    expect(result.catalog).toEqual({ getItems: 2, getVectors: 1, getCollaborativeVectors: 1, searchDense: 1, searchCollaborative: 1, searchLexical: 1 });
+    expect(result.catalog).toEqual({ getItems: 2, getVectors: 1, getCollaborativeVectors: 1, searchBatch: 1 });
     expect(result.features).toEqual({ getItemStats: 1 });
   });
 });

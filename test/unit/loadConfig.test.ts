@@ -37,4 +37,32 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ REDIS_URL: 'cache:6379' }, '/')).toThrow('REDIS_URL must be a redis:// or rediss:// URL, got "cache:6379"');
     expect(() => loadConfig({ REDIS_COMMAND_TIMEOUT_MS: '-1' }, '/')).toThrow('REDIS_COMMAND_TIMEOUT_MS must be an integer from 0 to 60000, got "-1"');
   });
+
+  it('is in embedded mode without QDRANT_URL, and reads the service-mode settings with it', () => {
+    expect(loadConfig({}, '/').qdrant).toBeNull();
+    expect(loadConfig({ QDRANT_URL: 'http://qdrant:6333' }, '/').qdrant).toEqual({
+      url: 'http://qdrant:6333',
+      apiKey: null,
+      collection: 'items',
+      timeoutMs: 5000,
+      retries: 2,
+      retryBaseDelayMs: 100,
+      hnswM: 16,
+      hnswEfConstruct: 100,
+      onDisk: false,
+      quantization: 'none',
+    });
+    const tuned = loadConfig(
+      { QDRANT_URL: 'https://q.example:6333', QDRANT_API_KEY: 'secret', QDRANT_COLLECTION: 'films_v2', QDRANT_QUANTIZATION: 'Binary', QDRANT_ON_DISK: 'yes', QDRANT_RETRIES: '0' },
+      '/',
+    ).qdrant;
+    expect(tuned).toMatchObject({ apiKey: 'secret', collection: 'films_v2', quantization: 'binary', onDisk: true, retries: 0 });
+  });
+
+  it('names the QDRANT_ variable when a value is invalid', () => {
+    expect(() => loadConfig({ QDRANT_URL: 'qdrant:6333' }, '/')).toThrow(new ConfigError('QDRANT_URL must be an http(s) URL such as http://qdrant:6333, got "qdrant:6333"'));
+    expect(() => loadConfig({ QDRANT_URL: 'http://q:6333', QDRANT_COLLECTION: 'a/b' }, '/')).toThrow('QDRANT_COLLECTION must be letters, digits, _ or -, got "a/b"');
+    expect(() => loadConfig({ QDRANT_URL: 'http://q:6333', QDRANT_QUANTIZATION: 'pq' }, '/')).toThrow('QDRANT_QUANTIZATION must be one of none, scalar, binary, got "pq"');
+    expect(() => loadConfig({ QDRANT_URL: 'http://q:6333', QDRANT_TIMEOUT_MS: '10' }, '/')).toThrow('QDRANT_TIMEOUT_MS must be an integer from 100 to 600000, got "10"');
+  });
 });

@@ -3,7 +3,10 @@ import type { ScoredId } from '../../domain/candidate.js';
 import type { Filter } from '../../domain/filter.js';
 import type { Item } from '../../domain/item.js';
 import { compileFilter, type FilterablePayload } from '../../domain/matchesFilter.js';
-import type { CatalogEntry, CatalogIndex, CollaborativeEntry, SearchOptions } from '../../ports/catalogIndex.js';
+import { storedItem } from '../../domain/storedItem.js';
+import type { CatalogEntry, CatalogIndex, CollaborativeEntry, RetrievalQuery, SearchOptions, StoredEntry } from '../../ports/catalogIndex.js';
+import { checkCatalogEntries } from '../checkCatalogEntries.js';
+import { checkCollaborativeEntries } from '../checkCollaborativeEntries.js';
 import { DenseMatrix } from '../memory/denseMatrix.js';
 import { ensureCatalogMeta, type CatalogMeta } from './catalogMeta.js';
 import { createCatalogSchema } from './catalogSchema.js';
@@ -98,23 +101,9 @@ export class SqliteCatalogIndex implements CatalogIndex {
 
   async upsert(entries: readonly CatalogEntry[]): Promise<void> {
     // Everything is checked before anything is written, so a bad entry changes nothing.
-    const rows = entries.map((entry, index): [string, string, Buffer] => {
-      const { item, vector } = entry;
-      if (typeof item?.id !== 'string' || item.id.length === 0) {
-        throw new TypeError(`entries[${index}]: an item needs a non-empty string id`);
-      }
-      if (!(vector instanceof Float32Array)) {
-        throw new TypeError(`item ${JSON.stringify(item.id)}: the vector must be a Float32Array`);
-      }
-      if (vector.length !== this.dimension) {
-        throw new RangeError(
-          `item ${JSON.stringify(item.id)}: vector has ${vector.length} dimensions, but this catalog holds ${this.dimension}-dimensional vectors`,
-        );
-      }
-      if (!vector.every(Number.isFinite)) throw new RangeError(`item ${JSON.stringify(item.id)}: vector has a value that is not a finite number`);
-      return [item.id, JSON.stringify(storedItem(item)), vectorToBlob(vector)];
-    });
-    if (rows.length === 0) return;
+    checkCatalogEntries(entries, this.dimension);
+    if (entries.length === 0) return;
+    const rows = entries.map(({ item, vector }): [string, string, Buffer] => [item.id, JSON.stringify(storedItem(item)), vectorToBlob(vector)]);
     this.writeUpserts(rows);
     for (const { item, vector } of entries) {
       const payload = filterable(storedItem(item));
@@ -175,15 +164,7 @@ export class SqliteCatalogIndex implements CatalogIndex {
   }
 
   async replaceCollaborativeVectors(entries: readonly CollaborativeEntry[]): Promise<number> {
-    const dimension = entries[0]?.vector.length ?? 0;
-    entries.forEach(({ id, vector }, index) => {
-      if (typeof id !== 'string' || id.length === 0) throw new TypeError(`entries[${index}]: a collaborative vector needs a non-empty string id`);
-      if (!(vector instanceof Float32Array)) throw new TypeError(`item ${JSON.stringify(id)}: the collaborative vector must be a Float32Array`);
-      if (vector.length !== dimension || dimension === 0) {
-        throw new RangeError(`item ${JSON.stringify(id)}: collaborative vector has ${vector.length} dimensions, the first entry has ${dimension}; one run gives one dimension`);
-      }
-      if (!vector.every(Number.isFinite)) throw new RangeError(`item ${JSON.stringify(id)}: collaborative vector has a value that is not a finite number`);
-    });
+    const dimension = checkCollaborativeEntries(entries);
     const known = entries.filter(({ id }) => this.matrix.has(id));
     this.writeCollaborative(known.map(({ id, vector }): [string, Buffer] => [id, vectorToBlob(vector)]));
     if (known.length === 0) {
@@ -209,12 +190,37 @@ export class SqliteCatalogIndex implements CatalogIndex {
     return this.collaborative ? this.collaborative.search(vector, options) : [];
   }
 
+  /** In process there is no round trip to save: each query runs as it would alone. */
+  async searchBatch(queries: readonly RetrievalQuery[]): Promise<ScoredId[][]> {
+    return Promise.all(
+      queries.map((query) => {
+        if (query.kind === 'lexical') return this.searchLexical(query.text, query.options);
+        return query.kind === 'dense' ? this.searchDense(query.vector, query.options) : this.searchCollaborative(query.vector, query.options);
+      }),
+    );
+  }
+
   async filterIds(ids: readonly string[], filter: Filter): Promise<string[]> {
     return this.matrix.filterIds(ids, filter);
   }
 
   async count(): Promise<number> {
     return this.matrix.size;
+  }
+
+  /** Pages by the integer key, so that each batch is one indexed range read. */
+  async *scan(batchSize: number): AsyncIterable<StoredEntry[]> {
+    if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError(`batchSize must be a positive integer, got ${batchSize}`);
+    let after = 0;
+    for (;;) {
+      const rows = this.statements.scan.all(after, batchSize) as { doc: number; payload: string; vector: Buffer }[];
+      if (rows.length === 0) return;
+      after = rows[rows.length - 1]!.doc;
+      yield rows.map((row) => {
+        const item = JSON.parse(row.payload) as Item;
+        return { item, vector: blobToVector(row.vector), collaborative: this.collaborative?.vectorOf(item.id) ?? null };
+      });
+    }
   }
 
   async close(): Promise<void> {
@@ -232,6 +238,7 @@ function prepareStatements(db: Database.Database) {
     clearCollaborative: db.prepare('DELETE FROM item_vectors'),
     insertCollaborative: db.prepare('INSERT INTO item_vectors (id, vector) VALUES (?, ?)'),
     delete: db.prepare('DELETE FROM items WHERE id IN (SELECT value FROM json_each(?)) RETURNING id').pluck(),
+    scan: db.prepare('SELECT doc, payload, vector FROM items WHERE doc > ? ORDER BY doc LIMIT ?'),
     items: db.prepare('SELECT i.payload FROM json_each(?) AS j LEFT JOIN items AS i ON i.id = j.value ORDER BY j.key').pluck(),
     // bm25() is lower for better matches; the rowid breaks ties so that pages are stable.
     lexical: db.prepare(
@@ -245,21 +252,4 @@ function prepareStatements(db: Database.Database) {
 
 function filterable(item: Item): FilterablePayload {
   return { id: item.id, categories: item.categories, tags: item.tags, year: item.year };
-}
-
-/**
- * Exactly the fields of Item, in a fixed order, whatever else the object carries; a missing
- * year or list is stored as null or empty, so that filters read the same before and after a
- * restart.
- */
-function storedItem(item: Item): Item {
-  return {
-    id: item.id,
-    title: item.title ?? '',
-    text: item.text ?? '',
-    categories: item.categories ?? [],
-    tags: item.tags ?? [],
-    year: item.year ?? null,
-    createdAt: item.createdAt,
-  };
 }

@@ -1,0 +1,123 @@
+/**
+ * Rebuilds the Qdrant collection of service mode with no downtime.
+ *
+ *   npm run reindex -- [--from qdrant|embedded] [--data-dir DIR] [--reembed] [--keep-previous]
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { QdrantCatalogIndex } from '../adapters/qdrant/qdrantCatalogIndex.js';
+import { reindexQdrant } from '../adapters/qdrant/reindexQdrant.js';
+import { CATALOG_FILE, SqliteCatalogIndex } from '../adapters/sqlite/sqliteCatalogIndex.js';
+import { createEmbedder } from '../adapters/transformers/createEmbedder.js';
+import { loadConfig } from '../config/loadConfig.js';
+import { createProgressReporter } from '../ingestion/createProgressReporter.js';
+import type { CatalogIndex } from '../ports/catalogIndex.js';
+
+const USAGE = `Usage: npm run reindex -- [options]
+
+Rebuilds the catalog of service mode (QDRANT_URL) with no downtime: creates a new Qdrant
+collection with the current settings (QDRANT_HNSW_M, QDRANT_HNSW_EF_CONSTRUCT,
+QDRANT_ON_DISK, QDRANT_QUANTIZATION), fills it from the source, then switches the alias
+QDRANT_COLLECTION to it in one atomic step and deletes the collection it replaced. Running
+gateways keep answering from the old collection until the switch, and from the new one
+after it. If anything fails before the switch, the new collection is dropped and nothing
+changes.
+
+Options:
+  --from qdrant       copy the collection behind the alias (default): new settings, BM25
+                      vectors recomputed, text and collaborative vectors copied
+  --from embedded     copy the embedded catalog (catalog.db in DATA_DIR, or --data-dir):
+                      how an embedded deployment moves to service mode
+  --data-dir DIR      the embedded catalog to read with --from embedded (default DATA_DIR)
+  --reembed           embed every item again with EMBEDDING_MODEL instead of copying the
+                      stored text vectors: how the catalog moves to another model
+  --keep-previous     keep the replaced collection (for a rollback: point the alias back)
+  --help              print this and exit
+
+To rebuild from a file, load it into a scratch embedded catalog first:
+  DATA_DIR=/tmp/scratch QDRANT_URL= npm run ingest -- items.jsonl
+  npm run reindex -- --from embedded --data-dir /tmp/scratch
+
+Exit codes: 0 done, 1 a failure (the alias unchanged), 2 a usage error.`;
+
+async function main(): Promise<number> {
+  let values: { from?: string; 'data-dir'?: string; reembed?: boolean; 'keep-previous'?: boolean; help?: boolean };
+  try {
+    ({ values } = parseArgs({
+      options: {
+        from: { type: 'string', default: 'qdrant' },
+        'data-dir': { type: 'string' },
+        reembed: { type: 'boolean', default: false },
+        'keep-previous': { type: 'boolean', default: false },
+        help: { type: 'boolean', default: false },
+      },
+      strict: true,
+    }));
+    if (values.help) {
+      process.stdout.write(`${USAGE}\n`);
+      return 0;
+    }
+    if (values.from !== 'qdrant' && values.from !== 'embedded') throw new Error(`--from must be qdrant or embedded, got "${values.from}"`);
+    if (values['data-dir'] !== undefined && values.from !== 'embedded') throw new Error('--data-dir goes with --from embedded');
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  const config = loadConfig();
+  if (!config.qdrant) {
+    process.stderr.write('QDRANT_URL is not set: reindexing rebuilds the Qdrant collection of service mode.\n');
+    return 2;
+  }
+  const embedder = await createEmbedder(config.embedding);
+  let source: CatalogIndex | null = null;
+  try {
+    let sourceModelId: string;
+    let label: string;
+    if (values.from === 'embedded') {
+      const dir = path.resolve(values['data-dir'] ?? config.data.dir);
+      if (!existsSync(path.join(dir, CATALOG_FILE))) {
+        process.stderr.write(`No embedded catalog in ${dir} (${CATALOG_FILE} is missing).\n`);
+        return 1;
+      }
+      const sqlite = SqliteCatalogIndex.open(dir, { dimension: embedder.dimension, modelId: embedder.modelId });
+      [source, sourceModelId, label] = [sqlite, sqlite.meta.modelId, path.join(dir, CATALOG_FILE)];
+    } else {
+      const qdrant = await QdrantCatalogIndex.open(config.qdrant, { dimension: embedder.dimension, modelId: embedder.modelId, readExisting: true });
+      [source, sourceModelId, label] = [qdrant, qdrant.storedModelId, `qdrant ${config.qdrant.collection}`];
+    }
+    if (!values.reembed && source.dimension !== embedder.dimension) {
+      process.stderr.write(
+        `The source holds ${source.dimension}-dimensional vectors, but ${embedder.modelId} makes ${embedder.dimension}: pass --reembed to embed the items with it.\n`,
+      );
+      return 1;
+    }
+    const progress = createProgressReporter(process.stderr);
+    const result = await reindexQdrant(config.qdrant, {
+      source,
+      sourceModelId,
+      ...(values.reembed ? { reembed: embedder } : {}),
+      keepPrevious: values['keep-previous'] === true,
+      onProgress: (processed, total) => progress.update({ stage: 'items', file: label, processed, total }),
+      log: (line) => progress.log(line),
+    });
+    progress.stop();
+    process.stdout.write(
+      `alias "${config.qdrant.collection}" now points to ${result.collection}: ${result.items} items, ${result.collaborativeVectors} collaborative vectors` +
+        `${result.previous ? `; ${result.previous} ${values['keep-previous'] ? 'kept' : 'deleted'}` : ''}\n`,
+    );
+    return 0;
+  } finally {
+    await Promise.allSettled([source?.close(), embedder.close()]);
+  }
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`reindex failed: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,107 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { QdrantClient } from '@qdrant/js-client-rest';
+import { SqliteCatalogIndex } from '../../src/adapters/sqlite/sqliteCatalogIndex.js';
+import { FILMS } from '../adapters/support/catalogFixture.js';
+import { REPO_ROOT } from '../support/fixtureGateway.js';
+import { FakeQdrantServer } from '../support/qdrant/fakeQdrantServer.js';
+import { describeWithQdrantSpec } from '../support/qdrant/describeWithQdrantSpec.js';
+import { OpenApiContract } from '../support/qdrant/openApiContract.js';
+
+interface Run {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs `npm run reindex -- ...args` as a user would, minus npm: tsx on src/cli/reindex.ts. */
+function reindex(args: readonly string[], env: Record<string, string> = {}): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile(
+      path.join(REPO_ROOT, 'node_modules/.bin/tsx'),
+      [path.join(REPO_ROOT, 'src/cli/reindex.ts'), ...args],
+      {
+        cwd: REPO_ROOT,
+        env: {
+          PATH: process.env.PATH ?? '',
+          HOME: process.env.HOME ?? '',
+          EMBEDDING_MODEL: 'builtin',
+          // Four dimensions, as the hand-made fixture vectors.
+          EMBEDDING_BUILTIN_DIMENSION: '4',
+          EMBEDDING_WORKER: 'false',
+          EMBEDDING_CACHE_DIR: path.join(os.tmpdir(), 'recsys-gateway-test-models'),
+          EMBEDDING_ALLOW_DOWNLOADS: 'false',
+          ...env,
+        },
+      },
+      (error, stdout, stderr) => resolve({ code: error === null ? 0 : typeof error.code === 'number' ? error.code : 1, stdout, stderr }),
+    );
+  });
+}
+
+describe('npm run reindex', () => {
+  it('prints its usage with --help and exits 0', async () => {
+    const run = await reindex(['--help']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^Usage: npm run reindex -- \[options\]/);
+    expect(run.stdout).toContain('--from embedded');
+    expect(run.stdout).toContain('Exit codes: 0 done, 1 a failure (the alias unchanged), 2 a usage error.');
+  });
+
+  it('exits 2 on a usage error and without QDRANT_URL, naming the problem', async () => {
+    const bad = await reindex(['--from', 'elsewhere']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/^--from must be qdrant or embedded, got "elsewhere"/);
+    const unset = await reindex([]);
+    expect(unset.code).toBe(2);
+    expect(unset.stderr).toBe('QDRANT_URL is not set: reindexing rebuilds the Qdrant collection of service mode.\n');
+  });
+});
+
+const withSpec = describeWithQdrantSpec('the reindex command is not run against the fake Qdrant');
+
+withSpec('npm run reindex against the fake Qdrant', () => {
+  let fake: FakeQdrantServer;
+  let dir: string;
+
+  beforeAll(async () => {
+    fake = await new FakeQdrantServer(OpenApiContract.load()).start();
+    dir = await mkdtemp(path.join(os.tmpdir(), 'reindex-cli-'));
+    const embedded = SqliteCatalogIndex.open(dir, { dimension: 4, modelId: 'hand-made' });
+    await embedded.upsert(FILMS);
+    await embedded.close();
+  });
+  afterAll(async () => {
+    await fake.stop();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('moves an embedded catalog into Qdrant, then rebuilds it from Qdrant, reporting progress', async () => {
+    const env = { QDRANT_URL: fake.url, QDRANT_COLLECTION: 'catalog', DATA_DIR: '/nonexistent' };
+    const nothing = await reindex([], env);
+    expect(nothing.code).toBe(1);
+    expect(nothing.stderr).toMatch(/^reindex failed: No collection behind the alias "catalog" at http:\/\/127\.0\.0\.1:\d+: nothing to read/);
+    expect(fake.collectionNames()).toEqual([]);
+    const first = await reindex(['--from', 'embedded', '--data-dir', dir], env);
+    expect(first.stderr).toContain('items 6/6');
+    expect(first.stdout).toMatch(/^alias "catalog" now points to catalog-\d+: 6 items, 0 collaborative vectors\n$/);
+    expect(first.code).toBe(0);
+    const second = await reindex(['--keep-previous'], { ...env, QDRANT_QUANTIZATION: 'scalar' });
+    expect(second.code).toBe(0);
+    expect(second.stdout).toMatch(/^alias "catalog" now points to catalog-\d+: 6 items, 0 collaborative vectors; catalog-\d+ kept\n$/);
+    const client = new QdrantClient({ url: fake.url, checkCompatibility: false });
+    expect((await client.count('catalog')).count).toBe(6);
+    expect((await client.getCollection('catalog')).config.quantization_config).toEqual({ scalar: { type: 'int8' } });
+    expect(fake.collectionNames()).toHaveLength(2);
+    expect(fake.violations).toEqual([]);
+  });
+
+  it('refuses a source of another dimension unless told to re-embed', async () => {
+    const run = await reindex([], { QDRANT_URL: fake.url, QDRANT_COLLECTION: 'catalog', EMBEDDING_BUILTIN_DIMENSION: '8' });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^The source holds 4-dimensional vectors, but \S*builtin-8-\w+ makes 8: pass --reembed to embed the items with it\.\n$/);
+  });
+});

@@ -1,0 +1,105 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { FakeQdrantServer } from '../support/qdrant/fakeQdrantServer.js';
+import { describeWithQdrantSpec } from '../support/qdrant/describeWithQdrantSpec.js';
+import { OpenApiContract } from '../support/qdrant/openApiContract.js';
+import { startFixtureGateway, type FixtureGateway } from '../support/fixtureGateway.js';
+
+const withSpec = describeWithQdrantSpec('the service-mode end-to-end test needs it for the fake Qdrant');
+
+/**
+ * The whole gateway in service mode (QDRANT_URL set): the MovieLens fixture seeded into a
+ * Qdrant collection (the spec-validating fake, over HTTP), item2vec vectors stored as the
+ * collaborative named vector, GraphQL answered from it; and /health following the backend
+ * down and back up.
+ */
+withSpec('the gateway in service mode on the fake Qdrant', () => {
+  let fake: FakeQdrantServer;
+  let gateway: FixtureGateway;
+  let health: () => Promise<{ status: number; body: unknown }>;
+
+  beforeAll(async () => {
+    fake = await new FakeQdrantServer(OpenApiContract.load()).start();
+    gateway = await startFixtureGateway({ env: { QDRANT_URL: fake.url, QDRANT_COLLECTION: `e2e-${process.pid}`, QDRANT_RETRIES: '1', QDRANT_RETRY_DELAY_MS: '1' } });
+    const url = gateway.server.url.replace('/graphql', '/health');
+    health = async () => {
+      const response = await fetch(url);
+      return { status: response.status, body: await response.json() };
+    };
+  }, 180_000);
+
+  afterAll(async () => {
+    await gateway?.stop();
+    await fake?.stop();
+  });
+
+  it('seeded the catalog into Qdrant, every request following the spec', async () => {
+    expect(fake.violations).toEqual([]);
+    expect(await gateway.app.stores.catalog.count()).toBe(300);
+    expect(await gateway.app.stores.catalog.collaborativeDimension()).toEqual(expect.any(Number));
+    expect(await health()).toEqual({ status: 200, body: { status: 'ok', itemCount: 300 } });
+  });
+
+  it('search("toy story") returns the three Toy Story films first, found by BM25 and dense retrieval', async () => {
+    const data = await gateway.data(`{ search(query: "toy story", first: 5) { edges { node { id title } explanation { retrieval { source } } } } }`);
+    const edges = data.search.edges;
+    expect(edges.slice(0, 3).map((e: any) => e.node.title).sort()).toEqual(['Toy Story', 'Toy Story 2', 'Toy Story 3']);
+    expect(edges[0].explanation.retrieval.map((r: any) => r.source).sort()).toEqual(['DENSE', 'LEXICAL']);
+    expect(fake.violations).toEqual([]);
+  });
+
+  it('costs two round trips to Qdrant per search: one batch query for both sources, one retrieve of payloads', async () => {
+    const before = fake.calls.length;
+    await gateway.data(`{ search(query: "heat", first: 10) { edges { node { id title } } } }`);
+    expect(fake.calls.slice(before)).toEqual(['query_batch_points', 'get_points']);
+  });
+
+  it('batches the retrieval of similarItems and recommendations into one query each', async () => {
+    const counts = (calls: string[]) => Object.fromEntries([...new Set(calls)].sort().map((call) => [call, calls.filter((c) => c === call).length]));
+    let before = fake.calls.length;
+    await gateway.data(`{ similarItems(itemId: "1", first: 10) { edges { node { id } } } }`);
+    // The item, its vectors (text; collaborative after a look at the collection), one batch
+    // query for the three sources (after a look at the collection), the candidates' payloads.
+    expect(counts(fake.calls.slice(before))).toEqual({ get_collection: 2, get_points: 4, query_batch_points: 1 });
+    before = fake.calls.length;
+    await gateway.data(`{ recommendations(userId: "1", first: 10) { edges { node { id } } } }`);
+    // Recent items' text and collaborative vectors, one batch query for profile, anchors and
+    // the collaborative profile, then the candidates' payloads and vectors.
+    expect(counts(fake.calls.slice(before))).toEqual({ get_collection: 2, get_points: 4, query_batch_points: 1 });
+  });
+
+  it('applies filters inside Qdrant retrieval', async () => {
+    const data = await gateway.data(`{
+      search(query: "story", first: 20, filter: { must: [{ field: CATEGORY, match: { value: "Animation" } }], mustNot: [{ field: YEAR, range: { lt: 1995 } }] }) {
+        edges { node { id categories year } }
+      }
+    }`);
+    const nodes = data.search.edges.map((e: any) => e.node);
+    expect(nodes.length).toBeGreaterThan(2);
+    for (const node of nodes) {
+      expect(node.categories).toContain('Animation');
+      expect(node.year).toBeGreaterThanOrEqual(1995);
+    }
+    expect(fake.violations).toEqual([]);
+  });
+
+  it('similarItems of Toy Story uses the collaborative vectors stored in Qdrant', async () => {
+    const data = await gateway.data(`{ similarItems(itemId: "1", first: 5) { edges { node { id } explanation { retrieval { source } } } } }`);
+    const sources = data.similarItems.edges.flatMap((e: any) => e.explanation.retrieval.map((r: any) => r.source));
+    expect(sources).toContain('COLLABORATIVE');
+    expect(data.similarItems.edges.map((e: any) => e.node.id).slice(0, 2).sort()).toEqual(['3114', '78499']);
+  });
+
+  it('reports the backend down on /health and as BACKEND_UNAVAILABLE, keeps serving, and recovers when Qdrant returns', async () => {
+    await fake.stop();
+    try {
+      expect(await health()).toEqual({ status: 503, body: { status: 'unavailable' } });
+      const { status, body } = await gateway.post({ query: '{ item(id: "1") { title } }' });
+      expect(status).toBe(200);
+      expect(body.errors.map((e: any) => e.extensions.code)).toEqual(['BACKEND_UNAVAILABLE']);
+    } finally {
+      await fake.start();
+    }
+    expect(await health()).toEqual({ status: 200, body: { status: 'ok', itemCount: 300 } });
+    expect(await gateway.data('{ item(id: "1") { title } }')).toEqual({ item: { title: 'Toy Story' } });
+  });
+});
