@@ -20,6 +20,7 @@ function model(weights: Partial<Record<string, number>>, bias = 0): RankerModel 
     std: FEATURE_NAMES.map(() => 2),
     weights: FEATURE_NAMES.map((n) => weights[n] ?? 0),
     bias,
+    training: null,
   };
 }
 
