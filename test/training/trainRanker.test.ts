@@ -4,7 +4,7 @@ import type { ExampleGroup, ExampleSet } from '../../src/training/ranker/example
 import { fitLogisticRegression } from '../../src/training/ranker/fitLogisticRegression.js';
 import { areaUnderRoc, logLoss, rankerMetrics } from '../../src/training/ranker/rankerMetrics.js';
 import { fitStandardisation } from '../../src/training/ranker/standardisation.js';
-import { trainRanker } from '../../src/training/ranker/trainRanker.js';
+import { TRAIN_RANKER_DEFAULTS, trainRanker, type TrainRankerOptions } from '../../src/training/ranker/trainRanker.js';
 import { uint32Random } from '../../src/training/uint32Random.js';
 
 /** Standard normal draws from the seeded generator (Box–Muller). */
@@ -50,10 +50,13 @@ const FLAT_REFERENCE: RankerModel = {
   training: null,
 };
 
+/** One pooled fit over every example, as the generating model is. */
+const POOLED: TrainRankerOptions = { ...TRAIN_RANKER_DEFAULTS, tolerance: 1e-9, withinGroup: false };
+
 describe('fitLogisticRegression', () => {
   it('recovers the weights that generated the labels, and says that it converged', () => {
     const train = syntheticSet(200, 100, 11);
-    const run = trainRanker(train, syntheticSet(50, 100, 12), FLAT_REFERENCE, { l2: 1e-6, tolerance: 1e-9, maxIterations: 50, classWeighting: 'none' });
+    const run = trainRanker(train, syntheticSet(50, 100, 12), FLAT_REFERENCE, { ...POOLED, l2: 1e-6, classWeighting: 'none' });
     expect(run.fit.converged).toBe(true);
     expect(run.fit.gradientNorm).toBeLessThan(1e-9);
     expect(run.fit.iterations).toBeGreaterThanOrEqual(3);
@@ -70,8 +73,8 @@ describe('fitLogisticRegression', () => {
 
   it('balanced class weighting moves the bias toward even odds and keeps the weights\' direction', () => {
     const train = syntheticSet(100, 100, 21);
-    const balanced = trainRanker(train, train, FLAT_REFERENCE, { l2: 1e-6, tolerance: 1e-9, maxIterations: 50, classWeighting: 'balanced' });
-    const plain = trainRanker(train, train, FLAT_REFERENCE, { l2: 1e-6, tolerance: 1e-9, maxIterations: 50, classWeighting: 'none' });
+    const balanced = trainRanker(train, train, FLAT_REFERENCE, { ...POOLED, l2: 1e-6, classWeighting: 'balanced' });
+    const plain = trainRanker(train, train, FLAT_REFERENCE, { ...POOLED, l2: 1e-6, classWeighting: 'none' });
     expect(balanced.fit.converged).toBe(true);
     expect(balanced.fit.bias).toBeGreaterThan(plain.fit.bias);
     expect(Math.sign(balanced.fit.weights[1]!)).toBe(1);
@@ -80,8 +83,8 @@ describe('fitLogisticRegression', () => {
 
   it('a strong L2 penalty shrinks the weights toward 0', () => {
     const train = syntheticSet(50, 100, 31);
-    const weak = trainRanker(train, train, FLAT_REFERENCE, { l2: 1e-6, tolerance: 1e-9, maxIterations: 50, classWeighting: 'none' });
-    const strong = trainRanker(train, train, FLAT_REFERENCE, { l2: 10, tolerance: 1e-9, maxIterations: 50, classWeighting: 'none' });
+    const weak = trainRanker(train, train, FLAT_REFERENCE, { ...POOLED, l2: 1e-6, classWeighting: 'none' });
+    const strong = trainRanker(train, train, FLAT_REFERENCE, { ...POOLED, l2: 10, classWeighting: 'none' });
     expect(Math.abs(strong.fit.weights[1]!)).toBeLessThan(Math.abs(weak.fit.weights[1]!) / 5);
   });
 
@@ -93,6 +96,25 @@ describe('fitLogisticRegression', () => {
     expect(fit.iterations).toBe(1);
     expect(fit.converged).toBe(false);
     expect(fit.gradientNorm).toBeGreaterThan(1e-12);
+  });
+
+  it('the within-group fit ignores what is the same for a whole group, and orders each group as the centred fit does', () => {
+    // Feature c is constant within each group and high where the group has many positives:
+    // a pooled fit gives it weight, a ranker gains nothing from it.
+    const base = syntheticSet(200, 50, 51);
+    const groups = base.groups.map((group) => {
+      const rate = group.labels.reduce((sum, label) => sum + label, 0) / group.labels.length;
+      return { ...group, rows: group.rows.map((row) => Float64Array.of(row[0]!, row[1]!, row[2]!, 10 * rate)) };
+    });
+    const set: ExampleSet = { featureNames: NAMES, groups };
+    const pooled = trainRanker(set, set, FLAT_REFERENCE, { ...POOLED, classWeighting: 'none' });
+    const within = trainRanker(set, set, FLAT_REFERENCE, { ...POOLED, classWeighting: 'none', withinGroup: true });
+    expect(Math.abs(pooled.fit.weights[3]!)).toBeGreaterThan(0.1);
+    expect(within.fit.weights[3]).toBe(0);
+    expect(within.fit.converged).toBe(true);
+    // The weights stay near the generating ones, stated on the pooled standardisation.
+    expect(Math.abs(within.fit.weights[1]! - TRUE_WEIGHTS[1]!)).toBeLessThan(0.15);
+    expect(Math.abs(within.fit.weights[2]! - TRUE_WEIGHTS[2]!)).toBeLessThan(0.15);
   });
 
   it('a feature constant over the training rows gets std 0 and reads as 0', () => {

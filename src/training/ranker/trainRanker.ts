@@ -13,9 +13,22 @@ export interface TrainRankerOptions extends LogisticFitOptions {
    * drowned by the many negatives; `none`: every example counts once (calibrated probabilities).
    */
   readonly classWeighting: ClassWeighting;
+  /**
+   * Fit on features centred within each group (each request's candidates), as a conditional
+   * logit does: what is the same for every candidate of a request (how active the user is,
+   * how full their profile) cannot change the order a ranker serves, yet a pooled fit spends
+   * its weights on it. The weights are then stated on the pooled standardisation, so the model
+   * scores raw features exactly as before and orders each request as the centred fit does.
+   */
+  readonly withinGroup: boolean;
 }
 
-export const TRAIN_RANKER_DEFAULTS: TrainRankerOptions = { ...LOGISTIC_FIT_DEFAULTS, classWeighting: 'balanced' };
+export const TRAIN_RANKER_DEFAULTS: TrainRankerOptions = {
+  ...LOGISTIC_FIT_DEFAULTS,
+  l2: 1e-4,
+  classWeighting: 'balanced',
+  withinGroup: true,
+};
 
 /** The fitted weights, before they become a versioned model file. */
 export interface RankerTrainingRun {
@@ -43,12 +56,24 @@ export function modelScorer(model: Pick<RankerModel, 'mean' | 'std' | 'weights' 
   };
 }
 
-function classWeights(set: ExampleSet, weighting: ClassWeighting): Float64Array {
+function sampleWeights(set: ExampleSet, options: TrainRankerOptions): Float64Array {
   const { examples, positives } = countExamples(set);
   const negatives = examples - positives;
   if (positives === 0 || negatives === 0) throw new Error(`training needs positives and negatives; got ${positives} positives of ${examples} examples`);
-  const weight = weighting === 'balanced' ? [examples / (2 * negatives), examples / (2 * positives)] : [1, 1];
+  const weight = options.classWeighting === 'balanced' ? [examples / (2 * negatives), examples / (2 * positives)] : [1, 1];
   return Float64Array.from(set.groups.flatMap((group) => [...group.labels].map((label) => weight[label]!)));
+}
+
+/** The set with every feature minus its mean over the row's group. */
+function centreWithinGroups(set: ExampleSet): ExampleSet {
+  return {
+    featureNames: set.featureNames,
+    groups: set.groups.map((group) => {
+      const mean = new Float64Array(set.featureNames.length);
+      for (const row of group.rows) row.forEach((x, j) => (mean[j]! += x / group.rows.length));
+      return { ...group, rows: group.rows.map((row) => row.map((x, j) => x - mean[j]!)) };
+    }),
+  };
 }
 
 /**
@@ -72,9 +97,16 @@ export function trainRanker(
   const rrf = names.indexOf('rrf');
   if (rrf < 0) throw new Error('the features have no `rrf`, so the retrieval order cannot be scored');
   const standardisation = fitStandardisation(train);
-  const rows = train.groups.flatMap((group) => group.rows.map((row) => standardise(row, standardisation)));
+  const fitted = options.withinGroup ? centreWithinGroups(train) : train;
+  const fitScale = options.withinGroup ? fitStandardisation(fitted) : standardisation;
+  const rows = fitted.groups.flatMap((group) => group.rows.map((row) => standardise(row, fitScale)));
   const labels = Uint8Array.from(train.groups.flatMap((group) => [...group.labels]));
-  const fit = fitLogisticRegression(rows, labels, classWeights(train, options.classWeighting), options);
+  const raw = fitLogisticRegression(rows, labels, sampleWeights(train, options), options);
+  // Per raw unit a weight is w / (its fitting std); restated on the pooled std it scores the same.
+  const fit = {
+    ...raw,
+    weights: raw.weights.map((w, j) => (fitScale.std[j]! > 0 ? (w / fitScale.std[j]!) * standardisation.std[j]! : 0)),
+  };
   const learned = { ...standardisation, weights: fit.weights, bias: fit.bias };
   return {
     featureNames: [...names],
