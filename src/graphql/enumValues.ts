@@ -21,5 +21,6 @@ export const ENUM_VALUES = {
     RATING: 'rating',
     IMPRESSION: 'impression',
   },
+  RankingSurface: { SEARCH: 'search', RECOMMENDATIONS: 'recommend', SIMILAR_ITEMS: 'similar' },
   EventStatus: { ACCEPTED: 'accepted', DUPLICATE: 'duplicate', REJECTED: 'rejected' },
 } as const;

@@ -63,6 +63,8 @@ export function createGateway(deps: GatewayDeps): Gateway {
   return {
     createScope: () => ({ loaders: createLoaders({ catalog, features }) }),
 
+    rankerModels: () => deps.rankers(),
+
     async search(request: SearchRequest, scope: RequestScope): Promise<ResultPage> {
       const clock = new StageClock();
       const warnings: string[] = [];
