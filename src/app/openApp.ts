@@ -1,3 +1,4 @@
+import { loadRerankRules } from '../adapters/fs/loadRerankRules.js';
 import { watchRankerModels, type RankerModelSource } from '../adapters/fs/watchRankerModels.js';
 import type { Config } from '../config/config.js';
 import { createGateway } from '../pipeline/createGateway.js';
@@ -24,6 +25,7 @@ export interface OpenAppOptions {
 
 /** The whole gateway behind its GraphQL layer: stores, embedder, ranker models, pipeline. */
 export async function openApp(config: Config, options: OpenAppOptions = {}): Promise<App> {
+  const rerankRules = loadRerankRules(config.ranking.rulesPath);
   const rankers = watchRankerModels(config.ranking.modelPath, {
     log: options.log ?? ((line) => process.stderr.write(`${line}\n`)),
     ...(options.modelReloadDebounceMs !== undefined ? { debounceMs: options.modelReloadDebounceMs } : {}),
@@ -41,6 +43,7 @@ export async function openApp(config: Config, options: OpenAppOptions = {}): Pro
     embedder: stores.embedder,
     rankers: rankers.current,
     ranking: config.ranking,
+    rerankRules,
     ...(options.onDegraded ? { onDegraded: options.onDegraded } : {}),
     ...(options.now ? { now: options.now } : {}),
   });

@@ -12,6 +12,7 @@ import type { RankerModels } from '../ranking/rankerModel.js';
 import { mergeHits } from '../retrieval/mergeHits.js';
 import { popularityHits } from '../retrieval/popularityHits.js';
 import { reciprocalRankFusion, type SourceList } from '../retrieval/reciprocalRankFusion.js';
+import { NO_RERANK_RULES, rulesFor, type RerankRules } from '../reranking/rerankRules.js';
 import type { Gateway, RequestScope } from './gateway.js';
 import { applyMutations } from './applyMutations.js';
 import { rankPool, type RankSettings } from './rankPool.js';
@@ -25,6 +26,8 @@ export interface GatewayDeps {
   /** The current ranker models; a function so that a reloaded model file takes effect at once. */
   readonly rankers: () => RankerModels;
   readonly ranking: RankingConfig;
+  /** Business rules and category caps (RERANK_RULES); none by default. */
+  readonly rerankRules?: RerankRules;
   readonly now?: () => number;
   /** Where failures that the answer survives are reported (a logger). */
   readonly onDegraded?: (stage: string, error: unknown) => void;
@@ -36,6 +39,8 @@ const ANCHOR_ITEMS = 3;
 export function createGateway(deps: GatewayDeps): Gateway {
   const { catalog, features, embedder, ranking } = deps;
   const now = deps.now ?? Date.now;
+  const rules = deps.rerankRules ?? NO_RERANK_RULES;
+  const surfaceRules = { search: rulesFor(rules, 'search'), recommend: rulesFor(rules, 'recommend'), similar: rulesFor(rules, 'similar') };
 
   /** Ranks the fused candidates and cuts the page: the stages every surface shares. */
   function rankedPage(candidates: Candidate[], scope: RequestScope, settings: Omit<RankSettings, 'referenceYear'>, clock: StageClock, warnings: string[]) {
@@ -96,7 +101,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
       return rankedPage(
         candidates,
         scope,
-        { model: deps.rankers().search, user, profile, seedCategories: null, lambda: request.diversity ?? 0, window: request },
+        { model: deps.rankers().search, user, profile, seedCategories: null, lambda: request.diversity ?? 0, rules: surfaceRules.search, window: request },
         clock,
         warnings,
       );
@@ -155,6 +160,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
           profile: lists.profile,
           seedCategories,
           lambda: request.diversity ?? ranking.defaultDiversity,
+          rules: surfaceRules.recommend,
           window: request,
         },
         clock,
@@ -196,7 +202,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
       return rankedPage(
         candidates,
         scope,
-        { model: deps.rankers().similar, user: null, profile: null, seedCategories: new Set(item.categories), lambda: 0, window: request },
+        { model: deps.rankers().similar, user: null, profile: null, seedCategories: new Set(item.categories), lambda: 0, rules: surfaceRules.similar, window: request },
         clock,
         warnings,
       );

@@ -103,7 +103,7 @@ async function periodExamples(period: Period, sourceDir: string, work: string, o
   await mkdir(movieLensDir);
   await writeTrainingDir(sourceDir, movieLensDir, period.before, period.after);
   // No business rules, no default diversity: the examples are the whole pool, whatever its order.
-  const config = harnessConfig(path.join(work, `${period.name}-data`), { ...options.env, RERANK_RULES: '', DEFAULT_DIVERSITY: '0' });
+  const config = harnessConfig(path.join(work, `${period.name}-data`), { ...options.env, RERANK_RULES: 'none', DEFAULT_DIVERSITY: '0' });
   const app = await openApp(config);
   try {
     log(`${period.name}: ingesting ${period.before.length} earlier ratings`);
