@@ -11,6 +11,7 @@ export const ENUM_VALUES = {
     ITEM_SIMILARITY: 'item_similarity',
     COLLABORATIVE: 'collaborative',
     POPULARITY: 'popularity',
+    PINNED: 'pinned',
   },
   FilterField: { ID: 'id', CATEGORY: 'category', TAG: 'tag', YEAR: 'year' },
   EventType: {

@@ -14,6 +14,7 @@ import { popularityHits } from '../retrieval/popularityHits.js';
 import { reciprocalRankFusion, type SourceList } from '../retrieval/reciprocalRankFusion.js';
 import { NO_RERANK_RULES, rulesFor, type RerankRules } from '../reranking/rerankRules.js';
 import type { Gateway, RequestScope } from './gateway.js';
+import { addPinnedCandidates, type Eligibility } from './addPinnedCandidates.js';
 import { applyMutations } from './applyMutations.js';
 import { rankPool, type RankSettings } from './rankPool.js';
 import type { RecommendRequest, ResultPage, SearchRequest, SimilarRequest } from './requests.js';
@@ -43,14 +44,16 @@ export function createGateway(deps: GatewayDeps): Gateway {
   const surfaceRules = { search: rulesFor(rules, 'search'), recommend: rulesFor(rules, 'recommend'), similar: rulesFor(rules, 'similar') };
 
   /** Ranks the fused candidates and cuts the page: the stages every surface shares. */
-  function rankedPage(candidates: Candidate[], scope: RequestScope, settings: Omit<RankSettings, 'referenceYear'>, clock: StageClock, warnings: string[]) {
-    return rankPool(
-      candidates.slice(0, ranking.poolSize),
-      scope.loaders,
-      { ...settings, referenceYear: new Date(now()).getUTCFullYear() },
-      clock,
-      warnings,
-    ).then(({ page, total }): ResultPage => ({
+  async function rankedPage(
+    candidates: Candidate[],
+    scope: RequestScope,
+    settings: Omit<RankSettings, 'referenceYear'>,
+    eligibility: Eligibility,
+    clock: StageClock,
+    warnings: string[],
+  ) {
+    const pool = await addPinnedCandidates(candidates.slice(0, ranking.poolSize), settings.rules, eligibility, scope.loaders);
+    return rankPool(pool, scope.loaders, { ...settings, referenceYear: new Date(now()).getUTCFullYear() }, clock, warnings).then(({ page, total }): ResultPage => ({
       requestId: randomUUID(),
       items: page,
       offset: settings.window.offset,
@@ -102,6 +105,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
         candidates,
         scope,
         { model: deps.rankers().search, user, profile, seedCategories: null, lambda: request.diversity ?? 0, rules: surfaceRules.search, window: request },
+        { filter: request.filter, excludeIds: null },
         clock,
         warnings,
       );
@@ -163,6 +167,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
           rules: surfaceRules.recommend,
           window: request,
         },
+        { filter: request.filter, excludeIds: exclude },
         clock,
         warnings,
       );
@@ -203,6 +208,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
         candidates,
         scope,
         { model: deps.rankers().similar, user: null, profile: null, seedCategories: new Set(item.categories), lambda: 0, rules: surfaceRules.similar, window: request },
+        { filter: request.filter, excludeIds: new Set([item.id]) },
         clock,
         warnings,
       );

@@ -545,6 +545,8 @@ export type RetrievalSource =
   | 'item_similarity'
   /** BM25 over title, text, categories and tags. */
   | 'lexical'
+  /** An item that a business rule pins to a position, added when retrieval did not find it and the request's filter lets it in. */
+  | 'pinned'
   /** The most popular items, for users with little or no history. */
   | 'popularity'
   /** Nearest neighbours of the user's profile vector (their recent positive items). */
@@ -914,7 +916,7 @@ export type RetrievalHitResolvers<ContextType = GraphQLContext, ParentType exten
   source?: Resolver<ResolversTypes['RetrievalSource'], ParentType, ContextType>;
 };
 
-export type RetrievalSourceResolvers = { COLLABORATIVE: 'collaborative', DENSE: 'dense', ITEM_SIMILARITY: 'item_similarity', LEXICAL: 'lexical', POPULARITY: 'popularity', PROFILE: 'profile' };
+export type RetrievalSourceResolvers = { COLLABORATIVE: 'collaborative', DENSE: 'dense', ITEM_SIMILARITY: 'item_similarity', LEXICAL: 'lexical', PINNED: 'pinned', POPULARITY: 'popularity', PROFILE: 'profile' };
 
 export type TimeWindowResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['TimeWindow'] = ResolversParentTypes['TimeWindow']> = {
   from?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
