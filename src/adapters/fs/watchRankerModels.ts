@@ -6,7 +6,7 @@ import { loadRankerModels } from './loadRankerModels.js';
 /** The current ranker models, replaced when their file changes. */
 export interface RankerModelSource {
   current(): RankerModels;
-  /** Re-reads the file now (what a change of the file triggers); resolves to whether the models were replaced. */
+  /** Re-reads the file now (what a change of the file triggers); returns whether the models were replaced. */
   reload(): boolean;
   close(): void;
 }
