@@ -8,8 +8,9 @@ import { FEATURE_NAMES } from '../../features/featureNames.js';
 import { ingestFiles } from '../../ingestion/ingestFiles.js';
 import type { IngestProgress } from '../../ingestion/ingestProgress.js';
 import type { TimeWindow } from '../../ranking/rankerModel.js';
-import type { ExampleGroup, ExampleSet } from '../../training/ranker/exampleSet.js';
-import { examplesFromPage } from '../../training/ranker/examplesFromPage.js';
+import type { ExampleSet } from '../../training/ranker/exampleSet.js';
+import type { LabelledRequest } from '../../training/ranker/labelledRequest.js';
+import { requestExamples } from './requestExamples.js';
 import { harnessConfig } from '../gatewayUnderTest.js';
 import { mapConcurrent } from '../mapConcurrent.js';
 import type { Rating } from '../movieLens/rating.js';
@@ -109,29 +110,30 @@ async function periodExamples(period: Period, sourceDir: string, work: string, o
     log(`${period.name}: ingesting ${period.before.length} earlier ratings`);
     await ingestFiles({ movieLens: movieLensDir }, app.stores, options.onProgress ? { onProgress: options.onProgress } : {});
     await trainItem2vec({ catalog: app.stores.catalog, events: app.stores.features });
-    const positives = new Map<string, Set<string>>();
-    for (const rating of period.labels) {
-      if (rating.value < POSITIVE_RATING) continue;
-      const set = positives.get(rating.userId) ?? new Set<string>();
-      set.add(rating.itemId);
-      positives.set(rating.userId, set);
-    }
-    const users = [...positives.keys()].sort();
+    const requests = ratingLabels(period.labels);
     let done = 0;
-    const pool = config.ranking.poolSize;
-    const groups = await mapConcurrent(users, options.concurrency ?? 2, async (userId): Promise<ExampleGroup> => {
-      const page = await app.gateway.recommend(
-        { userId, itemIds: [], filter: null, diversity: 0, offset: 0, first: pool },
-        app.gateway.createScope(),
-      );
+    const groups = await mapConcurrent(requests, options.concurrency ?? 2, async (request) => {
+      const group = await requestExamples(app.gateway, request, config.ranking.poolSize);
       done += 1;
-      options.onProgress?.({ stage: 'examples', file: period.name, processed: done, total: users.length });
-      return examplesFromPage(userId, page.items, FEATURE_NAMES, positives.get(userId)!);
+      options.onProgress?.({ stage: 'examples', file: period.name, processed: done, total: requests.length });
+      return group;
     });
     return { featureNames: [...FEATURE_NAMES], groups };
   } finally {
     await app.close();
   }
+}
+
+/** A period's ratings as requests: one per user with a rating ≥ 4 in it, over the whole pool. */
+function ratingLabels(ratings: readonly Rating[]): LabelledRequest[] {
+  const positives = new Map<string, Set<string>>();
+  for (const rating of ratings) {
+    if (rating.value < POSITIVE_RATING) continue;
+    const set = positives.get(rating.userId) ?? new Set<string>();
+    set.add(rating.itemId);
+    positives.set(rating.userId, set);
+  }
+  return [...positives.keys()].sort().map((userId) => ({ id: userId, userId, shown: null, positives: positives.get(userId)! }));
 }
 
 function windowOf(ratings: readonly Rating[]): TimeWindow {
