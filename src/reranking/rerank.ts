@@ -27,7 +27,12 @@ export function rerank(
   const start: RankedItem[] = ranked.map((item) => ({ ...item, finalScore: item.score, rerank: [] }));
   const kept = excludeByRules(start, rules.filter((rule): rule is ExcludeRule => rule.kind === 'exclude'), payloadOf);
   const shifted = shiftByRules(kept, rules.filter((rule): rule is ShiftRule => rule.kind === 'boost' || rule.kind === 'bury'), payloadOf);
-  const diverse = diversify(shifted, shifted.map((item) => keyOf(item.itemId)), settings.lambda, settings.limit);
+  // MMR chooses only the places shown, and greedy choice keeps the first k places the same
+  // whatever the limit; a cap can fill a shown place from beyond the limit, so with caps MMR
+  // orders the whole list, or page 2 could disagree with page 1.
+  const caps = settings.rules.categoryCaps;
+  const hasCaps = caps.default !== null || Object.keys(caps.perCategory).length > 0;
+  const diverse = diversify(shifted, shifted.map((item) => keyOf(item.itemId)), settings.lambda, hasCaps ? shifted.length : settings.limit);
   const capped = capCategories(diverse, settings.rules.categoryCaps, payloadOf);
   return pinItems(capped, rules.filter((rule): rule is PinRule => rule.kind === 'pin'));
 }

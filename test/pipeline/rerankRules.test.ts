@@ -93,6 +93,19 @@ describe('business rules', () => {
     expect(ids(search)).toEqual(['c', 'd', 'a', 'b']);
   });
 
+  it('with caps and diversity, the first places do not depend on how many are asked for (pages agree)', () => {
+    // Seven items, logits 2 down to −1; with MMR over the first 4 places only, the cap on the
+    // third A item would fill place 4 from the ranker's order (e), not MMR's (f).
+    const cats: Record<string, string[]> = { a: ['A'], b: ['A'], c: ['A', 'D'], d: ['C'], e: ['C'], f: ['D'], g: ['B', 'C'] };
+    const seven = Object.keys(cats).map((id, i) => scored(id, 2 - i / 2));
+    const items = (id: string): Item => ({ ...payloadOf('a'), id, categories: cats[id]! });
+    const rules: RerankRules = { rules: [], categoryCaps: { default: 2, perCategory: {} } };
+    const page = (limit: number) => ids(rerank(seven, items, (id) => ({ vector: null, categories: cats[id]! }), { rules, lambda: 0.4, limit }));
+    const full = page(7);
+    expect(full.slice(0, 4)).toEqual(['a', 'd', 'c', 'f']);
+    for (let k = 1; k < 7; k++) expect(page(k).slice(0, k)).toEqual(full.slice(0, k));
+  });
+
   it('no rules and no diversity leave the ranker order and scores alone', () => {
     const out = rerank(RANKED, payloadOf, () => ({ vector: null, categories: [] }), { rules: NO_RERANK_RULES, lambda: 0, limit: 5 });
     expect(out.map((item) => [item.itemId, item.finalScore, item.rerank.length])).toEqual(RANKED.map((item) => [item.itemId, item.score, 0]));
