@@ -1,38 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { execFile } from 'node:child_process';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { loadRankerModels } from '../../src/adapters/fs/loadRankerModels.js';
 import { FEATURE_NAMES } from '../../src/features/featureNames.js';
-import { FIXTURE_MOVIELENS, REPO_ROOT } from '../support/fixtureGateway.js';
+import { FIXTURE_MOVIELENS } from '../support/fixtureGateway.js';
+import { runCli, type CliRun } from '../support/runCli.js';
 
-interface Run {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-/** Runs `npm run train:ranker -- ...args` as a user would, minus npm. */
-function trainRanker(args: readonly string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(
-      path.join(REPO_ROOT, 'node_modules/.bin/tsx'),
-      [path.join(REPO_ROOT, 'src/cli/trainRanker.ts'), ...args],
-      {
-        cwd: REPO_ROOT,
-        env: {
-          PATH: process.env.PATH ?? '',
-          HOME: process.env.HOME ?? '',
-          EMBEDDING_MODEL: 'builtin',
-          EMBEDDING_CACHE_DIR: path.join(os.tmpdir(), 'recsys-gateway-test-models'),
-          EMBEDDING_ALLOW_DOWNLOADS: 'false',
-          EMBEDDING_WORKER: 'false',
-        },
-      },
-      (error, stdout, stderr) => resolve({ code: error === null ? 0 : typeof error.code === 'number' ? error.code : 1, stdout, stderr }),
-    );
-  });
+/** Runs `npm run train:ranker -- ...args` as a user would. */
+function trainRanker(args: readonly string[]): Promise<CliRun> {
+  return runCli('trainRanker.ts', args, { EMBEDDING_WORKER: 'false' });
 }
 
 describe('npm run train:ranker', () => {
