@@ -22,7 +22,8 @@ Configuration (environment variables):
   PORT=4000  HOST=0.0.0.0  DATA_DIR=./data  SEED_MOVIELENS=DIR|none
   EMBEDDING_MODEL=Xenova/all-MiniLM-L6-v2 | builtin | ./local/model/dir
   EMBEDDING_CACHE_DIR=.cache/models  EMBEDDING_ALLOW_DOWNLOADS=true  EMBEDDING_QUANTIZED=true
-  RANKER_MODEL=models/ranker.json  DEFAULT_DIVERSITY=0.1
+  RANKER_MODEL=models/ranker.json (watched, reloaded on change)  DEFAULT_DIVERSITY=0.1
+  RERANK_RULES=rules.json|none (boost, bury, pin, exclude, category caps)
   CANDIDATES_PER_SOURCE=200  CANDIDATE_POOL_SIZE=300  COLLABORATIVE_RETRIEVAL=true|false
   API_KEYS=key1,key2 (mutations need one in x-api-key)  NODE_ENV=production (requires API_KEYS)
   REDIS_URL=redis://host:6379 (features and events in Redis)  REDIS_KEY_PREFIX=recsys:

@@ -138,6 +138,8 @@ export type RetrievalSource =
   | 'ITEM_SIMILARITY'
   /** BM25 over title, text, categories and tags. */
   | 'LEXICAL'
+  /** An item that a business rule pins to a position, added when retrieval did not find it and the request's filter lets it in. */
+  | 'PINNED'
   /** The most popular items, for users with little or no history. */
   | 'POPULARITY'
   /** Nearest neighbours of the user's profile vector (their recent positive items). */

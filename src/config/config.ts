@@ -73,6 +73,11 @@ export interface RankingConfig {
    * and popularity only, for comparison.
    */
   readonly collaborative: boolean;
+  /**
+   * JSON file of business rules (boost, bury, pin, exclude) and category caps applied after the
+   * ranker (RERANK_RULES); null: none.
+   */
+  readonly rulesPath: string | null;
   /** Default MMR trade-off when a request does not give one (0 = relevance only). */
   readonly defaultDiversity: number;
 }

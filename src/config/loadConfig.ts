@@ -58,6 +58,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   if (production && apiKeys.length === 0) {
     throw new ConfigError('NODE_ENV=production requires API_KEYS (comma-separated) so that mutations are protected');
   }
+  const rules = text(env, 'RERANK_RULES', 'none');
   const seed = text(env, 'SEED_MOVIELENS', path.resolve(cwd, '../shared/data/ml-latest-small'));
   const config: Config = {
     server: {
@@ -80,6 +81,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       modelPath: path.resolve(cwd, text(env, 'RANKER_MODEL', 'models/ranker.json')),
       candidatesPerSource: integer(env, 'CANDIDATES_PER_SOURCE', 200, 10, 2000),
       poolSize: integer(env, 'CANDIDATE_POOL_SIZE', 300, 10, 5000),
+      rulesPath: rules === 'none' ? null : path.resolve(cwd, rules),
       defaultDiversity: fraction(env, 'DEFAULT_DIVERSITY', 0.1),
       collaborative: flag(env, 'COLLABORATIVE_RETRIEVAL', true),
     },

@@ -1,5 +1,5 @@
-/** Where a candidate came from. */
-export type RetrievalSource = 'dense' | 'lexical' | 'profile' | 'item_similarity' | 'collaborative' | 'popularity';
+/** Where a candidate came from; `pinned`: a business rule pins it (see addPinnedCandidates). */
+export type RetrievalSource = 'dense' | 'lexical' | 'profile' | 'item_similarity' | 'collaborative' | 'popularity' | 'pinned';
 
 /** One source's opinion of one item. */
 export interface SourceHit {

@@ -11,6 +11,7 @@ export const ENUM_VALUES = {
     ITEM_SIMILARITY: 'item_similarity',
     COLLABORATIVE: 'collaborative',
     POPULARITY: 'popularity',
+    PINNED: 'pinned',
   },
   FilterField: { ID: 'id', CATEGORY: 'category', TAG: 'tag', YEAR: 'year' },
   EventType: {
@@ -21,5 +22,6 @@ export const ENUM_VALUES = {
     RATING: 'rating',
     IMPRESSION: 'impression',
   },
+  RankingSurface: { SEARCH: 'search', RECOMMENDATIONS: 'recommend', SIMILAR_ITEMS: 'similar' },
   EventStatus: { ACCEPTED: 'accepted', DUPLICATE: 'duplicate', REJECTED: 'rejected', FAILED: 'failed' },
 } as const;

@@ -1,6 +1,6 @@
 /** Where a run is, for a progress bar or a log line. */
 export interface IngestProgress {
-  readonly stage: 'items' | 'events';
+  readonly stage: 'items' | 'events' | 'examples';
   /** The file being read. */
   readonly file: string;
   /** Records of this file read so far, good and bad. */

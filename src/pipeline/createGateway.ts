@@ -14,7 +14,9 @@ import { mergeHits } from '../retrieval/mergeHits.js';
 import { popularityHits } from '../retrieval/popularityHits.js';
 import { reciprocalRankFusion, type SourceList } from '../retrieval/reciprocalRankFusion.js';
 import { searchEach } from '../retrieval/searchEach.js';
+import { NO_RERANK_RULES, rulesFor, type RerankRules } from '../reranking/rerankRules.js';
 import type { Gateway, RequestScope } from './gateway.js';
+import { addPinnedCandidates, type Eligibility } from './addPinnedCandidates.js';
 import { applyMutations } from './applyMutations.js';
 import { impressionOf, inImpressionSample } from './impressionOf.js';
 import { rankPool, type RankSettings } from './rankPool.js';
@@ -28,6 +30,8 @@ export interface GatewayDeps {
   /** The current ranker models; a function so that a reloaded model file takes effect at once. */
   readonly rankers: () => RankerModels;
   readonly ranking: RankingConfig;
+  /** Business rules and category caps (RERANK_RULES); none by default. */
+  readonly rerankRules?: RerankRules;
   readonly now?: () => number;
   /** Where served result lists are logged, and the share of them that is. */
   readonly impressions?: { readonly log: ImpressionLog; readonly sampleRate: number };
@@ -44,6 +48,8 @@ const ANCHOR_ITEMS = 3;
 export function createGateway(deps: GatewayDeps): Gateway {
   const { catalog, features, embedder, ranking } = deps;
   const now = deps.now ?? Date.now;
+  const rules = deps.rerankRules ?? NO_RERANK_RULES;
+  const surfaceRules = { search: rulesFor(rules, 'search'), recommend: rulesFor(rules, 'recommend'), similar: rulesFor(rules, 'similar') };
 
   /**
    * Ranks the fused candidates and cuts the page: the stages every surface shares. A sampled
@@ -54,13 +60,15 @@ export function createGateway(deps: GatewayDeps): Gateway {
     candidates: Candidate[],
     scope: RequestScope,
     settings: Omit<RankSettings, 'referenceYear' | 'now'>,
+    eligibility: Eligibility,
     clock: StageClock,
     warnings: string[],
     served: { surface: Impression['surface']; userId: string | null },
   ): Promise<ResultPage> {
     const at = now();
+    const pool = await addPinnedCandidates(candidates.slice(0, ranking.poolSize), settings.rules, eligibility, scope.loaders);
     const { page, total } = await rankPool(
-      candidates.slice(0, ranking.poolSize),
+      pool,
       scope.loaders,
       { ...settings, referenceYear: new Date(at).getUTCFullYear(), now: at },
       clock,
@@ -95,6 +103,8 @@ export function createGateway(deps: GatewayDeps): Gateway {
   return {
     createScope: () => ({ loaders: createLoaders({ catalog, features }) }),
 
+    rankerModels: () => deps.rankers(),
+
     async search(request: SearchRequest, scope: RequestScope): Promise<ResultPage> {
       const clock = new StageClock();
       const warnings: string[] = [];
@@ -123,7 +133,8 @@ export function createGateway(deps: GatewayDeps): Gateway {
       return rankedPage(
         candidates,
         scope,
-        { model: deps.rankers().search, user, profile, seedCategories: null, lambda: request.diversity ?? 0, window: request },
+        { model: deps.rankers().search, user, profile, seedCategories: null, lambda: request.diversity ?? 0, rules: surfaceRules.search, window: request },
+        { filter: request.filter, excludeIds: null },
         clock,
         warnings,
         { surface: 'search', userId: request.userId },
@@ -188,8 +199,10 @@ export function createGateway(deps: GatewayDeps): Gateway {
           profile: lists.profile,
           seedCategories,
           lambda: request.diversity ?? ranking.defaultDiversity,
+          rules: surfaceRules.recommend,
           window: request,
         },
+        { filter: request.filter, excludeIds: exclude },
         clock,
         warnings,
         { surface: 'recommendations', userId: request.userId },
@@ -233,7 +246,8 @@ export function createGateway(deps: GatewayDeps): Gateway {
       return rankedPage(
         candidates,
         scope,
-        { model: deps.rankers().similar, user: null, profile: null, seedCategories: new Set(item.categories), lambda: 0, window: request },
+        { model: deps.rankers().similar, user: null, profile: null, seedCategories: new Set(item.categories), lambda: 0, rules: surfaceRules.similar, window: request },
+        { filter: request.filter, excludeIds: new Set([item.id]) },
         clock,
         warnings,
         { surface: 'similar_items', userId: null },

@@ -1,4 +1,5 @@
 import type { Loaders } from '../features/loaders.js';
+import type { RankerModels } from '../ranking/rankerModel.js';
 import type {
   EventInput,
   EventOutcome,
@@ -25,6 +26,8 @@ export interface Gateway {
   upsertItems(items: readonly ItemInput[]): Promise<{ readonly ids: readonly string[] }>;
   deleteItems(ids: readonly string[]): Promise<{ readonly deleted: readonly string[]; readonly notFound: readonly string[] }>;
   recordEvents(events: readonly EventInput[]): Promise<EventOutcome[]>;
+  /** The ranker models serving now (a reloaded model file shows at once). */
+  rankerModels(): RankerModels;
   /** Builds the loaders of one request. */
   createScope(): RequestScope;
 }

@@ -7,7 +7,8 @@ import type { Loaders } from '../features/loaders.js';
 import type { ItemStats, UserProfile } from '../ports/featureStore.js';
 import { rankCandidates } from '../ranking/rankCandidates.js';
 import type { RankerModel } from '../ranking/rankerModel.js';
-import { diversify } from '../reranking/diversify.js';
+import { rerank } from '../reranking/rerank.js';
+import type { RerankRules } from '../reranking/rerankRules.js';
 import type { PageWindow } from './requests.js';
 import type { StageClock } from './stageClock.js';
 
@@ -17,6 +18,8 @@ export interface RankSettings {
   readonly profile: Float32Array | null;
   readonly seedCategories: ReadonlySet<string> | null;
   readonly lambda: number;
+  /** Business rules and category caps of this surface. */
+  readonly rules: RerankRules;
   readonly window: PageWindow;
   readonly referenceYear: number;
   /** Epoch ms that counts as now for decayed features. */
@@ -94,11 +97,11 @@ export async function rankPool(
   const { offset, first } = settings.window;
   const byId = new Map(kept.map((k) => [k.item.id, k]));
   const reranked = clock.timeSync('reranking', () =>
-    diversify(
+    rerank(
       ranked,
-      ranked.map((r) => ({ vector: byId.get(r.itemId)!.vector, categories: byId.get(r.itemId)!.item.categories })),
-      settings.lambda,
-      offset + first,
+      (id) => byId.get(id)!.item,
+      (id) => ({ vector: byId.get(id)!.vector, categories: byId.get(id)!.item.categories }),
+      { rules: settings.rules, lambda: settings.lambda, limit: offset + first },
     ),
   );
   return { page: reranked.slice(offset, offset + first), total: reranked.length };

@@ -1,4 +1,4 @@
-import type { RankedItem, ScoredCandidate } from '../domain/scoredItem.js';
+import type { RankedItem } from '../domain/scoredItem.js';
 import { cosine } from '../features/cosine.js';
 import { maximalMarginalRelevance } from './maximalMarginalRelevance.js';
 
@@ -20,18 +20,19 @@ function similarity(a: DiversityKey, b: DiversityKey): number {
 }
 
 /**
- * Re-orders the first `limit` ranked items by MMR with trade-off `lambda`; the rest keep the
- * ranker's order. Every item that moved says so in its notes. Pure.
+ * Re-orders the first `limit` items by MMR with trade-off `lambda`, reading each item's current
+ * `finalScore` (the ranker's, or as business rules left it) as its relevance; the rest keep
+ * their order. Every item that moved says so in its notes. Pure.
  */
 export function diversify(
-  ranked: readonly ScoredCandidate[],
+  ranked: readonly RankedItem[],
   keys: readonly DiversityKey[],
   lambda: number,
   limit: number,
 ): RankedItem[] {
-  if (lambda <= 0) return ranked.map((item) => ({ ...item, finalScore: item.score, rerank: [] }));
+  if (lambda <= 0) return [...ranked];
   const choices = maximalMarginalRelevance(
-    ranked.map((item) => item.score),
+    ranked.map((item) => item.finalScore),
     (a, b) => similarity(keys[a]!, keys[b]!),
     lambda,
     limit,
@@ -46,18 +47,19 @@ export function diversify(
       finalScore: choice.objective,
       rerank: moved
         ? [
+            ...item.rerank,
             {
               step: 'mmr',
               rankBefore: choice.index + 1,
               rankAfter: position + 1,
-              detail: `diversity ${lambda}: ranker score ${item.score.toFixed(4)}, highest similarity to a result above ${choice.maxSimilarity.toFixed(3)}`,
+              detail: `diversity ${lambda}: score ${item.finalScore.toFixed(4)}, highest similarity to a result above ${choice.maxSimilarity.toFixed(3)}`,
             },
           ]
-        : [],
+        : item.rerank,
     };
   });
   ranked.forEach((item, index) => {
-    if (!placed.has(index)) result.push({ ...item, finalScore: (1 - lambda) * item.score, rerank: [] });
+    if (!placed.has(index)) result.push({ ...item, finalScore: (1 - lambda) * item.finalScore });
   });
   return result;
 }

@@ -1,42 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runCli, type CliRun } from '../support/runCli.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const fixtures = path.join(root, 'test/fixtures');
 
-interface Run {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-/** Runs `npm run ingest -- ...args` as a user would, minus npm: tsx on src/cli/ingest.ts. */
-function ingest(args: readonly string[], env: Record<string, string> = {}): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(
-      path.join(root, 'node_modules/.bin/tsx'),
-      [path.join(root, 'src/cli/ingest.ts'), ...args],
-      {
-        cwd: root,
-        env: {
-          PATH: process.env.PATH ?? '',
-          HOME: process.env.HOME ?? '',
-          EMBEDDING_MODEL: 'builtin',
-          EMBEDDING_CACHE_DIR: path.join(os.tmpdir(), 'recsys-gateway-test-models'),
-          EMBEDDING_ALLOW_DOWNLOADS: 'false',
-          ...env,
-        },
-      },
-      (error, stdout, stderr) => {
-        const code = error === null ? 0 : typeof error.code === 'number' ? error.code : 1;
-        resolve({ code, stdout, stderr });
-      },
-    );
-  });
+/** Runs `npm run ingest -- ...args` as a user would. */
+function ingest(args: readonly string[], env: Record<string, string> = {}): Promise<CliRun> {
+  return runCli('ingest.ts', args, env);
 }
 
 describe('npm run ingest', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { diversify } from '../../src/reranking/diversify.js';
 import { maximalMarginalRelevance } from '../../src/reranking/maximalMarginalRelevance.js';
-import type { ScoredCandidate } from '../../src/domain/scoredItem.js';
+import type { RankedItem } from '../../src/domain/scoredItem.js';
 
 describe('maximalMarginalRelevance', () => {
   // a and b are near duplicates; c is different and a little less relevant.
@@ -31,7 +31,7 @@ describe('maximalMarginalRelevance', () => {
 });
 
 describe('diversify', () => {
-  const scored = (itemId: string, score: number): ScoredCandidate => ({
+  const scored = (itemId: string, score: number): RankedItem => ({
     itemId,
     fusedScore: 0,
     hits: [],
@@ -40,6 +40,8 @@ describe('diversify', () => {
     bias: 0,
     contributions: [],
     modelVersion: 'm',
+    finalScore: score,
+    rerank: [],
   });
 
   it('notes every item that moved and appends the rest in ranker order', () => {
@@ -56,10 +58,27 @@ describe('diversify', () => {
     );
     expect(out.map((r) => r.itemId)).toEqual(['a', 'c', 'b', 'd']);
     expect(out[1]!.rerank).toEqual([
-      { step: 'mmr', rankBefore: 3, rankAfter: 2, detail: 'diversity 0.5: ranker score 0.7000, highest similarity to a result above 0.000' },
+      { step: 'mmr', rankBefore: 3, rankAfter: 2, detail: 'diversity 0.5: score 0.7000, highest similarity to a result above 0.000' },
     ]);
     expect(out[0]!.rerank).toEqual([]);
     expect(out[2]!.finalScore).toBeCloseTo(0.425, 12);
+  });
+
+  it('reads the score that business rules left, and keeps their notes', () => {
+    const boosted = { ...scored('c', 0.7), finalScore: 0.95, rerank: [{ step: 'boost', rankBefore: 3, rankAfter: 1, detail: 'rule' }] };
+    const out = diversify(
+      [boosted, scored('a', 0.9), scored('b', 0.85)],
+      [
+        { vector: null, categories: ['Horror'] },
+        { vector: null, categories: ['Comedy'] },
+        { vector: null, categories: ['Comedy'] },
+      ],
+      0.5,
+      3,
+    );
+    expect(out.map((r) => r.itemId)).toEqual(['c', 'a', 'b']);
+    expect(out[0]!.finalScore).toBeCloseTo(0.475, 12);
+    expect(out[0]!.rerank).toEqual(boosted.rerank);
   });
 
   it('passes the ranker order through at lambda 0', () => {

@@ -14,7 +14,8 @@ const NOW = Date.UTC(2026, 0, 1);
 const NO_COUNTS = { view: 0, click: 0, add_to_cart: 0, purchase: 0, rating: 0, impression: 0 };
 const EMPTY_STATS = { itemId: 'j', counts: NO_COUNTS, decayedCounts: NO_COUNTS, ratingSum: 0, ratingCount: 0, positiveUsers: 0, lastEventAt: null };
 
-const HAND_SET = JSON.parse(readFileSync(new URL('../../models/ranker.json', import.meta.url), 'utf8'));
+const HAND_SET = JSON.parse(readFileSync(new URL('../../models/ranker-hand-set.json', import.meta.url), 'utf8'));
+const SERVED = JSON.parse(readFileSync(new URL('../../models/ranker.json', import.meta.url), 'utf8'));
 const zero = Object.fromEntries(FEATURE_NAMES.map((n) => [n, 0])) as FeatureVector;
 
 function model(weights: Partial<Record<string, number>>, bias = 0): RankerModel {
@@ -25,6 +26,7 @@ function model(weights: Partial<Record<string, number>>, bias = 0): RankerModel 
     std: FEATURE_NAMES.map(() => 2),
     weights: FEATURE_NAMES.map((n) => weights[n] ?? 0),
     bias,
+    training: null,
   };
 }
 
@@ -158,6 +160,33 @@ describe('parseRankerModels', () => {
     expect(() => parseRankerModels(file)).toThrow(
       `recommend.featureNames do not match this gateway's features: the model has [rrf, popularity], the code computes [${FEATURE_NAMES.join(', ')}]; retrain the model with this version`,
     );
+  });
+
+  it('reads the served file: a learned recommend model with its training record, hand-set search and similar', () => {
+    const parsed = parseRankerModels(SERVED);
+    expect(parsed.formatVersion).toBe(1);
+    expect(parsed.recommend.version).toMatch(/^learned-recommend-\d{8}T\d{6}Z$/);
+    const training = parsed.recommend.training!;
+    expect(training.optimiser.converged).toBe(true);
+    expect(Object.keys(training.metrics).sort()).toEqual(
+      ['referenceAuc', 'referenceLogLoss', 'referenceNdcgAt10', 'retrievalAuc', 'retrievalNdcgAt10', 'validationAuc', 'validationLogLoss', 'validationNdcgAt10'],
+    );
+    // The learned model is served because it beat the hand-set one on the validation period.
+    expect(training.metrics.validationNdcgAt10).toBeGreaterThan(training.metrics.referenceNdcgAt10!);
+    expect(parsed.search).toEqual(parseRankerModels(HAND_SET).search);
+    expect(parsed.similar.training).toBeNull();
+  });
+
+  it('refuses a file of another format version, and a malformed training record', () => {
+    expect(() => parseRankerModels({ ...HAND_SET, formatVersion: 2 })).toThrow('formatVersion must be 1 (this gateway\'s model file format), got 2');
+    const { formatVersion: _, ...unversioned } = HAND_SET;
+    expect(() => parseRankerModels(unversioned)).toThrow('formatVersion must be 1');
+    const file = structuredClone(SERVED);
+    file.recommend.training.optimiser.converged = 'yes';
+    expect(() => parseRankerModels(file)).toThrow('recommend.training.optimiser.converged must be true or false');
+    const other = structuredClone(SERVED);
+    other.recommend.training.metrics.validationAuc = 'high';
+    expect(() => parseRankerModels(other)).toThrow('recommend.training.metrics.validationAuc must be a finite number');
   });
 
   it('refuses weights of the wrong length', () => {

@@ -16,6 +16,8 @@ import type {
 } from '../../src/pipeline/requests.js';
 import type { ItemStats, UserProfile } from '../../src/ports/featureStore.js';
 import type { RetrievalSource } from '../../src/domain/candidate.js';
+import { loadRankerModels } from '../../src/adapters/fs/loadRankerModels.js';
+import type { RankerModels } from '../../src/ranking/rankerModel.js';
 
 /** The request a pipeline method received, for asserting the API layer's mapping. */
 export type GatewayCall =
@@ -55,6 +57,13 @@ export class InMemoryGateway implements Gateway {
     for (const item of items) this.items.set(item.id, item);
     for (const stats of options.stats ?? []) this.stats.set(stats.itemId, stats);
     for (const profile of options.profiles ?? []) this.profiles.set(profile.userId, profile);
+  }
+
+  /** What `rankerModels` reports: the hand-set file unless a test sets another. */
+  models: RankerModels = loadRankerModels(new URL('../../models/ranker-hand-set.json', import.meta.url).pathname);
+
+  rankerModels(): RankerModels {
+    return this.models;
   }
 
   createScope(): RequestScope {

@@ -6,6 +6,8 @@ import type { ConnectionPage as ConnectionPageModel } from '../connectionPage.js
 import type { ResultEdge as ResultEdgeModel } from '../resultEdge.js';
 import type { RankedItem as RankedItemModel, FeatureContribution as FeatureContributionModel, RerankNote as RerankNoteModel } from '../../domain/scoredItem.js';
 import type { SourceHit as SourceHitModel } from '../../domain/candidate.js';
+import type { ServedRankerModel as ServedRankerModelModel } from '../resolvers/rankerModelsLookup.js';
+import type { RankerTraining as RankerTrainingModel, TimeWindow as TimeWindowModel } from '../../ranking/rankerModel.js';
 import type { EventOutcome as EventOutcomeModel } from '../../pipeline/requests.js';
 import type { GraphQLContext } from '../context.js';
 export type Maybe<T> = T | null;
@@ -315,6 +317,15 @@ export type MutationUpsertItemsArgs = {
   items: Array<ItemInput>;
 };
 
+/** A named number. */
+export type NamedFigure = {
+  __typename?: 'NamedFigure';
+  /** What the number is. */
+  name: Scalars['String']['output'];
+  /** The number. */
+  value: Scalars['Float']['output'];
+};
+
 /** Relay page information. */
 export type PageInfo = {
   __typename?: 'PageInfo';
@@ -335,6 +346,8 @@ export type Query = {
   item?: Maybe<Item>;
   /** Items by id, in the order asked, with null where no item has that id (at most 100 ids). */
   items: Array<Maybe<Item>>;
+  /** The ranking models serving now, one per surface, with their weights and, for a learned model, how it was trained and how it scored. */
+  rankerModels: Array<RankerModel>;
   /**
    * What a user should see next, or items that go with the given items. Give `userId`,
    * `itemIds`, or both; a user without history gets popular items.
@@ -412,6 +425,83 @@ export type RangeInput = {
   lte?: InputMaybe<Scalars['Float']['input']>;
 };
 
+/** One feature of a ranker model. */
+export type RankerFeatureWeight = {
+  __typename?: 'RankerFeatureWeight';
+  /** The mean subtracted before weighting. */
+  mean: Scalars['Float']['output'];
+  /** The feature's name. */
+  name: Scalars['String']['output'];
+  /** The standard deviation divided by before weighting; 0 means the feature is read as 0. */
+  standardDeviation: Scalars['Float']['output'];
+  /** The weight of the standardised feature. */
+  weight: Scalars['Float']['output'];
+};
+
+/**
+ * A logistic-regression ranker as it serves now: features are standardised with each feature's
+ * mean and standard deviation, then the score is sigmoid(bias + sum of weight x standardised value).
+ * The gateway reloads its model file when it changes.
+ */
+export type RankerModel = {
+  __typename?: 'RankerModel';
+  /** The intercept of the logit. */
+  bias: Scalars['Float']['output'];
+  /** Each feature's standardisation and weight, in the model's order. */
+  features: Array<RankerFeatureWeight>;
+  /** The result lists this model orders. */
+  surface: RankingSurface;
+  /** How the model was trained and how it scored on validation; null for hand-set weights. */
+  training?: Maybe<RankerTraining>;
+  /** The model's version, as in every result's explanation. */
+  version: Scalars['String']['output'];
+};
+
+/** How the optimiser fitted a ranker model. */
+export type RankerOptimiser = {
+  __typename?: 'RankerOptimiser';
+  /** How the classes were weighted: `balanced` or `none`. */
+  classWeighting: Scalars['String']['output'];
+  /** Whether the gradient fell below the tolerance. */
+  converged: Scalars['Boolean']['output'];
+  /** The largest absolute component of the gradient at the end. */
+  gradientNorm: Scalars['Float']['output'];
+  /** The optimiser's iterations. */
+  iterations: Scalars['Int']['output'];
+  /** The L2 penalty on the standardised weights. */
+  l2: Scalars['Float']['output'];
+  /** The method, such as Newton's method with a Cholesky solve. */
+  method: Scalars['String']['output'];
+};
+
+/** How a learned ranker model was trained (`npm run train:ranker`). */
+export type RankerTraining = {
+  __typename?: 'RankerTraining';
+  /** Where the training examples came from, in words. */
+  dataSource: Scalars['String']['output'];
+  /** How many example groups, examples and positives the training and validation sets held. */
+  examples: Array<NamedFigure>;
+  /** Validation figures: the learned model's AUC, log loss and NDCG@10, and the same for the reference (hand-set) model and the retrieval order. */
+  metrics: Array<NamedFigure>;
+  /** The optimiser's settings and how it ended. */
+  optimiser: RankerOptimiser;
+  /** When the model was trained. */
+  trainedAt: Scalars['DateTime']['output'];
+  /** The first and last label events of the training examples. */
+  trainingWindow: TimeWindow;
+  /** The first and last label events of the validation examples. */
+  validationWindow: TimeWindow;
+};
+
+/** Which result lists a ranking model orders. */
+export type RankingSurface =
+  /** The `recommendations` query. */
+  | 'recommend'
+  /** The `search` query. */
+  | 'search'
+  /** The `similarItems` query. */
+  | 'similar';
+
 /** The result of `recordEvents`. */
 export type RecordEventsPayload = {
   __typename?: 'RecordEventsPayload';
@@ -460,10 +550,21 @@ export type RetrievalSource =
   | 'item_similarity'
   /** BM25 over title, text, categories and tags. */
   | 'lexical'
+  /** An item that a business rule pins to a position, added when retrieval did not find it and the request's filter lets it in. */
+  | 'pinned'
   /** The most popular items, for users with little or no history. */
   | 'popularity'
   /** Nearest neighbours of the user's profile vector (their recent positive items). */
   | 'profile';
+
+/** A span of time. */
+export type TimeWindow = {
+  __typename?: 'TimeWindow';
+  /** The start. */
+  from: Scalars['DateTime']['output'];
+  /** The end. */
+  to: Scalars['DateTime']['output'];
+};
 
 /** The result of `upsertItems`. */
 export type UpsertItemsPayload = {
@@ -599,14 +700,21 @@ export type ResolversTypes = {
   ItemStats: ResolverTypeWrapper<ItemStatsModel>;
   MatchInput: MatchInput;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  NamedFigure: ResolverTypeWrapper<NamedFigure>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RangeInput: RangeInput;
+  RankerFeatureWeight: ResolverTypeWrapper<RankerFeatureWeight>;
+  RankerModel: ResolverTypeWrapper<ServedRankerModelModel>;
+  RankerOptimiser: ResolverTypeWrapper<RankerOptimiser>;
+  RankerTraining: ResolverTypeWrapper<RankerTrainingModel>;
+  RankingSurface: null;
   RecordEventsPayload: ResolverTypeWrapper<Omit<RecordEventsPayload, 'results'> & { results: Array<ResolversTypes['EventResult']> }>;
   RerankStep: ResolverTypeWrapper<RerankNoteModel>;
   RetrievalHit: ResolverTypeWrapper<SourceHitModel>;
   RetrievalSource: null;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  TimeWindow: ResolverTypeWrapper<TimeWindowModel>;
   UpsertItemsPayload: ResolverTypeWrapper<UpsertItemsPayload>;
   User: ResolverTypeWrapper<UserProfileModel>;
 };
@@ -633,13 +741,19 @@ export type ResolversParentTypes = {
   ItemStats: ItemStatsModel;
   MatchInput: MatchInput;
   Mutation: Record<PropertyKey, never>;
+  NamedFigure: NamedFigure;
   PageInfo: PageInfo;
   Query: Record<PropertyKey, never>;
   RangeInput: RangeInput;
+  RankerFeatureWeight: RankerFeatureWeight;
+  RankerModel: ServedRankerModelModel;
+  RankerOptimiser: RankerOptimiser;
+  RankerTraining: RankerTrainingModel;
   RecordEventsPayload: Omit<RecordEventsPayload, 'results'> & { results: Array<ResolversParentTypes['EventResult']> };
   RerankStep: RerankNoteModel;
   RetrievalHit: SourceHitModel;
   String: Scalars['String']['output'];
+  TimeWindow: TimeWindowModel;
   UpsertItemsPayload: UpsertItemsPayload;
   User: UserProfileModel;
 };
@@ -731,6 +845,11 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   upsertItems?: Resolver<ResolversTypes['UpsertItemsPayload'], ParentType, ContextType, RequireFields<MutationUpsertItemsArgs, 'items'>>;
 };
 
+export type NamedFigureResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['NamedFigure'] = ResolversParentTypes['NamedFigure']> = {
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
 export type PageInfoResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -741,11 +860,48 @@ export type PageInfoResolvers<ContextType = GraphQLContext, ParentType extends R
 export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   item?: Resolver<Maybe<ResolversTypes['Item']>, ParentType, ContextType, RequireFields<QueryItemArgs, 'id'>>;
   items?: Resolver<Array<Maybe<ResolversTypes['Item']>>, ParentType, ContextType, RequireFields<QueryItemsArgs, 'ids'>>;
+  rankerModels?: Resolver<Array<ResolversTypes['RankerModel']>, ParentType, ContextType>;
   recommendations?: Resolver<ResolversTypes['ItemConnection'], ParentType, ContextType, RequireFields<QueryRecommendationsArgs, 'first'>>;
   search?: Resolver<ResolversTypes['ItemConnection'], ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'query'>>;
   similarItems?: Resolver<ResolversTypes['ItemConnection'], ParentType, ContextType, RequireFields<QuerySimilarItemsArgs, 'first' | 'itemId'>>;
   user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType, RequireFields<QueryUserArgs, 'id'>>;
 };
+
+export type RankerFeatureWeightResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RankerFeatureWeight'] = ResolversParentTypes['RankerFeatureWeight']> = {
+  mean?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  standardDeviation?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  weight?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type RankerModelResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RankerModel'] = ResolversParentTypes['RankerModel']> = {
+  bias?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  features?: Resolver<Array<ResolversTypes['RankerFeatureWeight']>, ParentType, ContextType>;
+  surface?: Resolver<ResolversTypes['RankingSurface'], ParentType, ContextType>;
+  training?: Resolver<Maybe<ResolversTypes['RankerTraining']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type RankerOptimiserResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RankerOptimiser'] = ResolversParentTypes['RankerOptimiser']> = {
+  classWeighting?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  converged?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  gradientNorm?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  iterations?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  l2?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  method?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type RankerTrainingResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RankerTraining'] = ResolversParentTypes['RankerTraining']> = {
+  dataSource?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  examples?: Resolver<Array<ResolversTypes['NamedFigure']>, ParentType, ContextType>;
+  metrics?: Resolver<Array<ResolversTypes['NamedFigure']>, ParentType, ContextType>;
+  optimiser?: Resolver<ResolversTypes['RankerOptimiser'], ParentType, ContextType>;
+  trainedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  trainingWindow?: Resolver<ResolversTypes['TimeWindow'], ParentType, ContextType>;
+  validationWindow?: Resolver<ResolversTypes['TimeWindow'], ParentType, ContextType>;
+};
+
+export type RankingSurfaceResolvers = { RECOMMENDATIONS: 'recommend', SEARCH: 'search', SIMILAR_ITEMS: 'similar' };
 
 export type RecordEventsPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RecordEventsPayload'] = ResolversParentTypes['RecordEventsPayload']> = {
   acceptedCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -765,7 +921,12 @@ export type RetrievalHitResolvers<ContextType = GraphQLContext, ParentType exten
   source?: Resolver<ResolversTypes['RetrievalSource'], ParentType, ContextType>;
 };
 
-export type RetrievalSourceResolvers = { COLLABORATIVE: 'collaborative', DENSE: 'dense', ITEM_SIMILARITY: 'item_similarity', LEXICAL: 'lexical', POPULARITY: 'popularity', PROFILE: 'profile' };
+export type RetrievalSourceResolvers = { COLLABORATIVE: 'collaborative', DENSE: 'dense', ITEM_SIMILARITY: 'item_similarity', LEXICAL: 'lexical', PINNED: 'pinned', POPULARITY: 'popularity', PROFILE: 'profile' };
+
+export type TimeWindowResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['TimeWindow'] = ResolversParentTypes['TimeWindow']> = {
+  from?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
 
 export type UpsertItemsPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['UpsertItemsPayload'] = ResolversParentTypes['UpsertItemsPayload']> = {
   ids?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
@@ -796,12 +957,19 @@ export type Resolvers<ContextType = GraphQLContext> = {
   ItemEdge?: ItemEdgeResolvers<ContextType>;
   ItemStats?: ItemStatsResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  NamedFigure?: NamedFigureResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  RankerFeatureWeight?: RankerFeatureWeightResolvers<ContextType>;
+  RankerModel?: RankerModelResolvers<ContextType>;
+  RankerOptimiser?: RankerOptimiserResolvers<ContextType>;
+  RankerTraining?: RankerTrainingResolvers<ContextType>;
+  RankingSurface?: RankingSurfaceResolvers;
   RecordEventsPayload?: RecordEventsPayloadResolvers<ContextType>;
   RerankStep?: RerankStepResolvers<ContextType>;
   RetrievalHit?: RetrievalHitResolvers<ContextType>;
   RetrievalSource?: RetrievalSourceResolvers;
+  TimeWindow?: TimeWindowResolvers<ContextType>;
   UpsertItemsPayload?: UpsertItemsPayloadResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
 };

@@ -8,6 +8,7 @@ import { itemEdgeType } from './itemEdgeType.js';
 import { itemLookups } from './itemLookups.js';
 import { itemStatsType } from './itemStatsType.js';
 import { itemType } from './itemType.js';
+import { rankerModelsLookup, rankerModelType, rankerTrainingType, timeWindowType } from './rankerModelsLookup.js';
 import { recommendations } from './recommendations.js';
 import { recordEvents } from './recordEvents.js';
 import { search } from './search.js';
@@ -22,7 +23,7 @@ import { userType } from './userType.js';
  */
 export const resolvers: Resolvers = {
   DateTime: dateTimeScalar,
-  Query: { search, recommendations, similarItems, ...itemLookups, user: userLookup },
+  Query: { search, recommendations, similarItems, ...itemLookups, user: userLookup, rankerModels: rankerModelsLookup },
   Mutation: { upsertItems, deleteItems, recordEvents },
   Item: itemType,
   ItemStats: itemStatsType,
@@ -30,5 +31,8 @@ export const resolvers: Resolvers = {
   ItemConnection: itemConnectionType,
   ItemEdge: itemEdgeType,
   Explanation: explanationType,
+  RankerModel: rankerModelType,
+  RankerTraining: rankerTrainingType,
+  TimeWindow: timeWindowType,
   ...ENUM_VALUES,
 };

@@ -1,0 +1,81 @@
+import { describe, expect, it } from '@jest/globals';
+import type { EventType, InteractionEvent } from '../../src/domain/event.js';
+import { examplesFromPage } from '../../src/training/ranker/examplesFromPage.js';
+import { impressionLabels } from '../../src/training/ranker/impressionLabels.js';
+
+let next = 0;
+function event(type: EventType, userId: string, itemId: string, timestamp: number, requestId: string | null, value: number | null = null): InteractionEvent {
+  next += 1;
+  return { id: `e${next}`, type, userId, itemId, timestamp, value, requestId };
+}
+
+const MINUTE = 60_000;
+
+describe('impressionLabels (impressions joined with what followed them)', () => {
+  const events = [
+    // Request r1 showed u1 items a, b, c.
+    event('impression', 'u1', 'a', 0, 'r1'),
+    event('impression', 'u1', 'b', 0, 'r1'),
+    event('impression', 'u1', 'c', 0, 'r1'),
+    event('click', 'u1', 'a', MINUTE, 'r1'), // positive by requestId
+    event('purchase', 'u1', 'b', 30 * MINUTE, null), // no requestId, inside the window
+    event('view', 'u1', 'c', MINUTE, 'r1'), // a view is not a positive
+    // Request r2 showed u1 item c again, and u2 item a.
+    event('impression', 'u1', 'c', 2 * MINUTE, 'r2'),
+    event('impression', 'u2', 'a', 2 * MINUTE, 'r3'),
+    event('rating', 'u1', 'c', 3 * MINUTE, 'r2', 3.5), // a rating under 4 is not
+    event('rating', 'u2', 'a', 3 * MINUTE, 'r3', 4.5), // 4 or more is
+    event('click', 'u2', 'd', 3 * MINUTE, 'r3'), // d was never shown to u2: no example
+    event('add_to_cart', 'u1', 'c', 5 * 60 * MINUTE, null), // after the window
+    event('impression', 'u3', 'a', 0, null), // cannot be grouped
+  ];
+
+  it('groups impressions by request and labels what the same user engaged with', () => {
+    const labelled = impressionLabels(events, { attributionWindowMs: 60 * MINUTE });
+    expect(labelled.map((r) => ({ id: r.id, userId: r.userId, shown: [...r.shown!].sort(), positives: [...r.positives].sort() }))).toEqual([
+      { id: 'r1', userId: 'u1', shown: ['a', 'b', 'c'], positives: ['a', 'b'] },
+      { id: 'r2', userId: 'u1', shown: ['c'], positives: [] },
+      { id: 'r3', userId: 'u2', shown: ['a'], positives: ['a'] },
+    ]);
+  });
+
+  it('a positive without a requestId counts only within the attribution window after the impression', () => {
+    const narrow = impressionLabels(events, { attributionWindowMs: 10 * MINUTE });
+    expect([...narrow[0]!.positives]).toEqual(['a']);
+    const wide = impressionLabels(events, { attributionWindowMs: 6 * 60 * MINUTE });
+    expect([...wide[1]!.positives]).toEqual(['c']);
+  });
+});
+
+describe('examplesFromPage', () => {
+  const page = ['x', 'y', 'z'].map((itemId, i) => ({
+    itemId,
+    contributions: [
+      { name: 'b', value: 10 + i, standardizedValue: 0, weight: 0, contribution: 0 },
+      { name: 'a', value: i, standardizedValue: 0, weight: 0, contribution: 0 },
+    ],
+  }));
+
+  it('reads the served feature values in the given order and labels the positives', () => {
+    const group = examplesFromPage({ id: 'u1', userId: 'u1', shown: null, positives: new Set(['y']) }, page, ['a', 'b']);
+    expect(group.itemIds).toEqual(['x', 'y', 'z']);
+    expect(group.rows.map((row) => [...row])).toEqual([
+      [0, 10],
+      [1, 11],
+      [2, 12],
+    ]);
+    expect([...group.labels]).toEqual([0, 1, 0]);
+  });
+
+  it('keeps only the items a request showed, when it says which', () => {
+    const group = examplesFromPage({ id: 'r1', userId: 'u1', shown: new Set(['z', 'x', 'gone']), positives: new Set(['z']) }, page, ['a']);
+    expect(group.itemIds).toEqual(['x', 'z']);
+    expect([...group.labels]).toEqual([0, 1]);
+  });
+
+  it('says which feature a served item lacks', () => {
+    expect(() => examplesFromPage({ id: 'u1', userId: 'u1', shown: null, positives: new Set() }, page, ['a', 'impression_ctr'])).toThrow(
+      'item x of request u1 has no value for feature impression_ctr',
+    );
+  });
+});
