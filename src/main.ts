@@ -33,6 +33,7 @@ Configuration (environment variables):
   QDRANT_URL=http://qdrant:6333 (service mode)  QDRANT_API_KEY  QDRANT_COLLECTION=items
   QDRANT_TIMEOUT_MS=5000  QDRANT_RETRIES=2  QDRANT_RETRY_DELAY_MS=100
   QDRANT_HNSW_M=16  QDRANT_HNSW_EF_CONSTRUCT=100  QDRANT_ON_DISK=false  QDRANT_QUANTIZATION=none|scalar|binary
+  QDRANT_INFO_TTL_MS=5000
 Logs are JSON lines (pino) on stdout; progress bars go to stderr.
 See README.md for all of them.`;
 

@@ -120,6 +120,12 @@ export interface QdrantConfig {
   /** Keep the dense vectors and the payload on disk (memory-mapped) rather than in RAM. */
   readonly onDisk: boolean;
   readonly quantization: QdrantQuantization;
+  /**
+   * How long, in ms, the collection's layout (whether collaborative vectors exist, and their
+   * dimension) is reused before it is read again; this instance's own writes refresh it at
+   * once. 0 reads it on every collaborative request.
+   */
+  readonly infoTtlMs: number;
 }
 
 export interface Config {

@@ -144,6 +144,7 @@ function qdrantConfig(env: Env): QdrantConfig | null {
     hnswM: integer(env, 'QDRANT_HNSW_M', 16, 4, 128),
     hnswEfConstruct: integer(env, 'QDRANT_HNSW_EF_CONSTRUCT', 100, 4, 4096),
     onDisk: flag(env, 'QDRANT_ON_DISK', false),
+    infoTtlMs: integer(env, 'QDRANT_INFO_TTL_MS', 5000, 0, 600_000),
     quantization,
   };
 }

@@ -212,10 +212,11 @@ export function createGateway(deps: GatewayDeps): Gateway {
     async similar(request: SimilarRequest, scope: RequestScope): Promise<ResultPage> {
       const clock = new StageClock();
       const warnings: string[] = [];
-      const [item, vector, collaborative] = await clock.time('retrieval', () =>
+      // The item's text vector is not fetched: the catalog searches by the item's id (a recommend
+      // query with it as the positive example), where the vector already is.
+      const [item, collaborative] = await clock.time('retrieval', () =>
         Promise.all([
           scope.loaders.items.load(request.itemId),
-          scope.loaders.vectors.load(request.itemId),
           ranking.collaborative ? scope.loaders.collaborativeVectors.load(request.itemId) : Promise.resolve(null),
         ]),
       );
@@ -223,15 +224,16 @@ export function createGateway(deps: GatewayDeps): Gateway {
         throw new GatewayError('NOT_FOUND', `no item has id ${quote(request.itemId)}`, { argument: 'itemId' });
       }
       const opts = options(request.filter, new Set([item.id]));
+      const like = { positive: [item.id] };
       // An item too new or too rarely liked to have a collaborative vector leans on popularity
       // instead, so that the list still holds items people actually want beside the text matches.
       const [[neighbours = [], lexical = [], collaborativeHits = []], popular] = await clock.time('retrieval', () =>
         Promise.all([
           // One batch of the catalog's searches: one round trip to Qdrant in service mode.
           searchEach(catalog, [
-            vector ? { kind: 'dense', vector, options: opts } : null,
+            { kind: 'recommend', space: 'text', examples: like, options: opts },
             { kind: 'lexical', text: item.title, options: opts },
-            collaborative ? { kind: 'collaborative', vector: collaborative, options: opts } : null,
+            collaborative ? { kind: 'recommend', space: 'collaborative', examples: like, options: opts } : null,
           ]),
           collaborative ? Promise.resolve([]) : optional(popularityHits(features, catalog, opts), [], 'popularity', NO_POPULARITY, warnings),
         ]),

@@ -27,11 +27,21 @@ export interface SearchOptions {
   readonly excludeIds?: ReadonlySet<string>;
 }
 
+/** The two dense vector spaces of the catalog: text embeddings, and collaborative (item2vec) vectors. */
+export type VectorSpace = 'text' | 'collaborative';
+
+/** Items to search like (positive) and unlike (negative), by id. */
+export interface Examples {
+  readonly positive: readonly string[];
+  readonly negative?: readonly string[];
+}
+
 /** One search of a batch: which index to search, with what, and its options. */
 export type RetrievalQuery =
   | { readonly kind: 'dense'; readonly vector: Float32Array; readonly options: SearchOptions }
   | { readonly kind: 'lexical'; readonly text: string; readonly options: SearchOptions }
-  | { readonly kind: 'collaborative'; readonly vector: Float32Array; readonly options: SearchOptions };
+  | { readonly kind: 'collaborative'; readonly vector: Float32Array; readonly options: SearchOptions }
+  | { readonly kind: 'recommend'; readonly space: VectorSpace; readonly examples: Examples; readonly options: SearchOptions };
 
 /**
  * The catalog: payloads, dense vectors and the lexical index of every item, kept together
@@ -64,6 +74,16 @@ export interface CatalogIndex {
   getCollaborativeVectors(ids: readonly string[]): Promise<(Float32Array | null)[]>;
   /** Nearest items by cosine in the collaborative space, best first; only items that have a collaborative vector. */
   searchCollaborative(vector: Float32Array, options: SearchOptions): Promise<ScoredId[]>;
+  /**
+   * Items like the positive examples and unlike the negative ones, in one space, by the
+   * examples' stored vectors: Qdrant's `recommend` query with the `average_vector` strategy.
+   * Each example vector is L2-normalised (as Qdrant stores cosine vectors); the query is
+   * `avg(positive)` without negatives, else `2·avg(positive) − avg(negative)`; results are
+   * ranked by cosine to it, best first, and never include an example. Refused
+   * (BAD_USER_INPUT) without a positive example, or when an example is not in the catalog or
+   * has no vector in that space, as Qdrant refuses it.
+   */
+  recommend(examples: Examples, space: VectorSpace, options: SearchOptions): Promise<ScoredId[]>;
   /**
    * Several searches at once, one hit list per query in the order given, each exactly what
    * the single search returns. One round trip where the store is remote (Qdrant's batch

@@ -258,6 +258,80 @@ export function describeCatalogIndex(name: string, open: (dimension: number) => 
         expect(await index.collaborativeDimension()).toBeNull();
       });
     });
+    describe('recommend (positive and negative examples by id, average_vector)', () => {
+      const scored = (hits: readonly { id: string; score: number }[]) => hits.map((hit) => [hit.id, Number(hit.score.toFixed(5))]);
+
+      it('searches by the mean of the positive examples, never returning an example', async () => {
+        expect(scored(await index.recommend({ positive: ['toy-story'] }, 'text', { limit: 2 }))).toEqual([
+          ['toy-story-2', 0.8],
+          ['monsters', 0.6],
+        ]);
+        // Mean of [1,0,0,0] and [0,1,0,0]: cosine 0.7 / 0.70711 with toy-story-2, 0.3 / 0.70711 with monsters.
+        expect(scored(await index.recommend({ positive: ['toy-story', 'heat'] }, 'text', { limit: 2 }))).toEqual([
+          ['toy-story-2', 0.98995],
+          ['monsters', 0.42426],
+        ]);
+      });
+
+      it('normalises each example first, as Qdrant stores cosine vectors', async () => {
+        await index.upsert([entry(item('heat-remake', { title: 'Heat (remake)' }), [0, 2, 0, 0])]);
+        // Unnormalised, [0,2,0,0] would outweigh toy-story; normalised, it weighs as heat does.
+        expect(scored(await index.recommend({ positive: ['toy-story', 'heat-remake'] }, 'text', { limit: 3 }))).toEqual([
+          ['toy-story-2', 0.98995],
+          ['heat', 0.70711],
+          ['monsters', 0.42426],
+        ]);
+      });
+
+      it('steers away from negative examples: 2·avg(positive) − avg(negative)', async () => {
+        // [1.6, 1.2, -1, 0] / √5: monsters, 0.48 alone, falls to 0.07155.
+        expect(scored(await index.recommend({ positive: ['toy-story-2'], negative: ['matrix'] }, 'text', { limit: 4 }))).toEqual([
+          ['toy-story', 0.71554],
+          ['heat', 0.53666],
+          ['monsters', 0.07155],
+          ['nosferatu', 0],
+        ]);
+      });
+
+      it('applies the filter and the exclusions', async () => {
+        const animation: Filter = { must: [{ key: 'category', match: { value: 'Animation' } }] };
+        expect(ids(await index.recommend({ positive: ['toy-story'] }, 'text', { limit: 5, filter: animation }))).toEqual(['toy-story-2', 'monsters']);
+        expect(ids(await index.recommend({ positive: ['toy-story'] }, 'text', { limit: 5, filter: animation, excludeIds: new Set(['toy-story-2']) }))).toEqual(['monsters']);
+      });
+
+      it('recommends in the collaborative space from the collaborative vectors', async () => {
+        await index.replaceCollaborativeVectors([
+          { id: 'toy-story', vector: Float32Array.from([1, 0]) },
+          { id: 'heat', vector: Float32Array.from([0.6, 0.8]) },
+          { id: 'matrix', vector: Float32Array.from([0, 1]) },
+        ]);
+        expect(scored(await index.recommend({ positive: ['heat'] }, 'collaborative', { limit: 5 }))).toEqual([
+          ['matrix', 0.8],
+          ['toy-story', 0.6],
+        ]);
+        // [1.2, 0.6] / 1.34164.
+        expect(scored(await index.recommend({ positive: ['heat'], negative: ['matrix'] }, 'collaborative', { limit: 5 }))).toEqual([['toy-story', 0.89443]]);
+        await expect(index.recommend({ positive: ['monsters'] }, 'collaborative', { limit: 5 })).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
+      });
+
+      it('refuses a query without a positive example, or with an example that has no vector in that space', async () => {
+        await expect(index.recommend({ positive: [], negative: ['heat'] }, 'text', { limit: 5 })).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
+        await expect(index.recommend({ positive: ['toy-story'], negative: ['nope'] }, 'text', { limit: 5 })).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
+        await expect(index.recommend({ positive: ['toy-story'] }, 'collaborative', { limit: 5 })).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
+      });
+
+      it('answers in a batch exactly as alone', async () => {
+        const options = { limit: 3, excludeIds: new Set(['heat']) };
+        const [batched, dense] = await index.searchBatch([
+          { kind: 'recommend', space: 'text', examples: { positive: ['toy-story-2'], negative: ['matrix'] }, options },
+          { kind: 'dense', vector: Float32Array.from([1, 0, 0, 0]), options },
+        ]);
+        expect(batched).toEqual(await index.recommend({ positive: ['toy-story-2'], negative: ['matrix'] }, 'text', options));
+        expect(ids(batched!)).toEqual(['toy-story', 'monsters', 'nosferatu']);
+        expect(ids(dense!)).toEqual(['toy-story', 'toy-story-2', 'monsters']);
+      });
+    });
+
     describe('searchBatch', () => {
       it('answers each query exactly as the single search does, in the order given', async () => {
         await index.replaceCollaborativeVectors([

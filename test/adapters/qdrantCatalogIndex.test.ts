@@ -31,6 +31,50 @@ withSpec('QdrantCatalogIndex against the spec-validating fake Qdrant', () => {
     QdrantCatalogIndex.open(qdrantTestConfig(fake.url), { dimension, modelId: 'test-model', log }),
   );
 
+  describe('collection layout, remembered for QDRANT_INFO_TTL_MS', () => {
+    const query = Float32Array.from([1, 0]);
+    const ids = (hits: readonly { id: string }[]) => hits.map((hit) => hit.id);
+
+    it('costs no get_collection within the TTL; its own training run refreshes it at once, another replica\'s after the TTL', async () => {
+      let clock = 1_000_000;
+      const config = qdrantTestConfig(fake.url, { QDRANT_INFO_TTL_MS: '5000' });
+      const index = await QdrantCatalogIndex.open(config, { dimension: 4, modelId: 'm', log, now: () => clock });
+      const replica = await QdrantCatalogIndex.open(config, { dimension: 4, modelId: 'm', log });
+      await index.upsert(FILMS);
+      let before = fake.calls.length;
+      // Known since start-up: no collaborative vectors, so nothing is asked at all.
+      expect(await index.searchCollaborative(query, { limit: 3 })).toEqual([]);
+      expect(await index.getCollaborativeVectors(['heat'])).toEqual([null]);
+      expect(fake.calls.slice(before)).toEqual([]);
+
+      await replica.replaceCollaborativeVectors([{ id: 'heat', vector: query }]);
+      clock += 4999;
+      expect(await index.searchCollaborative(query, { limit: 3 })).toEqual([]);
+      clock += 1;
+      before = fake.calls.length;
+      expect(ids(await index.searchCollaborative(query, { limit: 3 }))).toEqual(['heat']);
+      expect(ids(await index.searchCollaborative(query, { limit: 3 }))).toEqual(['heat']);
+      expect(fake.calls.slice(before)).toEqual(['get_collection', 'query_points', 'query_points']);
+
+      await index.replaceCollaborativeVectors([{ id: 'matrix', vector: Float32Array.from([0, 0, 1]) }]);
+      before = fake.calls.length;
+      expect(await index.collaborativeDimension()).toBe(3);
+      expect(ids(await index.searchBatch([{ kind: 'collaborative', vector: Float32Array.from([0, 0, 1]), options: { limit: 3 } }]).then((lists) => lists[0]!))).toEqual(['matrix']);
+      expect(fake.calls.slice(before)).toEqual(['query_batch_points']);
+    });
+
+    it('reads it on every collaborative request with QDRANT_INFO_TTL_MS=0, and always afresh before a write', async () => {
+      const config = qdrantTestConfig(fake.url, { QDRANT_INFO_TTL_MS: '0' });
+      const index = await QdrantCatalogIndex.open(config, { dimension: 4, modelId: 'm', log });
+      await index.upsert(FILMS);
+      const before = fake.calls.length;
+      expect(await index.searchCollaborative(query, { limit: 3 })).toEqual([]);
+      expect(await index.searchCollaborative(query, { limit: 3 })).toEqual([]);
+      await index.upsert(FILMS.slice(0, 1));
+      expect(fake.calls.slice(before)).toEqual(['get_collection', 'get_collection', 'get_collection', 'upsert_points']);
+    });
+  });
+
   describe('start-up', () => {
     it('creates the collection behind an alias once, with payload indexes, and reopens it', async () => {
       const config = qdrantTestConfig(fake.url, { QDRANT_QUANTIZATION: 'scalar', QDRANT_ON_DISK: 'true', QDRANT_HNSW_M: '32' });

@@ -51,12 +51,13 @@ describe('loadConfig', () => {
       hnswEfConstruct: 100,
       onDisk: false,
       quantization: 'none',
+      infoTtlMs: 5000,
     });
     const tuned = loadConfig(
-      { QDRANT_URL: 'https://q.example:6333', QDRANT_API_KEY: 'secret', QDRANT_COLLECTION: 'films_v2', QDRANT_QUANTIZATION: 'Binary', QDRANT_ON_DISK: 'yes', QDRANT_RETRIES: '0' },
+      { QDRANT_URL: 'https://q.example:6333', QDRANT_API_KEY: 'secret', QDRANT_COLLECTION: 'films_v2', QDRANT_QUANTIZATION: 'Binary', QDRANT_ON_DISK: 'yes', QDRANT_RETRIES: '0', QDRANT_INFO_TTL_MS: '0' },
       '/',
     ).qdrant;
-    expect(tuned).toMatchObject({ apiKey: 'secret', collection: 'films_v2', quantization: 'binary', onDisk: true, retries: 0 });
+    expect(tuned).toMatchObject({ apiKey: 'secret', collection: 'films_v2', quantization: 'binary', onDisk: true, retries: 0, infoTtlMs: 0 });
   });
 
   it('names the QDRANT_ variable when a value is invalid', () => {
@@ -64,5 +65,6 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ QDRANT_URL: 'http://q:6333', QDRANT_COLLECTION: 'a/b' }, '/')).toThrow('QDRANT_COLLECTION must be letters, digits, _ or -, got "a/b"');
     expect(() => loadConfig({ QDRANT_URL: 'http://q:6333', QDRANT_QUANTIZATION: 'pq' }, '/')).toThrow('QDRANT_QUANTIZATION must be one of none, scalar, binary, got "pq"');
     expect(() => loadConfig({ QDRANT_URL: 'http://q:6333', QDRANT_TIMEOUT_MS: '10' }, '/')).toThrow('QDRANT_TIMEOUT_MS must be an integer from 100 to 600000, got "10"');
+    expect(() => loadConfig({ QDRANT_URL: 'http://q:6333', QDRANT_INFO_TTL_MS: '-1' }, '/')).toThrow('QDRANT_INFO_TTL_MS must be an integer from 0 to 600000, got "-1"');
   });
 });

@@ -2,7 +2,7 @@ import type { QdrantClient } from '@qdrant/js-client-rest';
 import type { QdrantConfig } from '../../config/config.js';
 import { callQdrant, type CallPolicy } from './callQdrant.js';
 import { compareVersions } from './compareVersions.js';
-import { collectionLayout, LEXICAL_VECTOR, PAYLOAD_INDEXES, TEXT_VECTOR, type CollectionMeta } from './collectionLayout.js';
+import { COLLABORATIVE_VECTOR, collectionLayout, LEXICAL_VECTOR, PAYLOAD_INDEXES, TEXT_VECTOR, type CollectionMeta } from './collectionLayout.js';
 import { QdrantSetupError } from './qdrantSetupError.js';
 
 /**
@@ -16,6 +16,8 @@ export interface OpenedCollection {
   readonly name: string;
   readonly dimension: number;
   readonly modelId: string;
+  /** Dimension of the collaborative vectors when the collection was opened; null while there are none. */
+  readonly collaborativeDimension: number | null;
 }
 
 /**
@@ -59,7 +61,12 @@ export async function ensureCollection(
     if (indexed[index.field_name]) continue;
     await callQdrant('create payload index', 'write', policy, () => client.createPayloadIndex(alias, { wait: true, ...index }));
   }
-  return { name, dimension, modelId: typeof meta?.modelId === 'string' ? meta.modelId : options.modelId };
+  return {
+    name,
+    dimension,
+    modelId: typeof meta?.modelId === 'string' ? meta.modelId : options.modelId,
+    collaborativeDimension: vectors?.[COLLABORATIVE_VECTOR]?.size ?? null,
+  };
 }
 
 /** Refuses a server older than MIN_SERVER_VERSION, with a message that says what to run. */

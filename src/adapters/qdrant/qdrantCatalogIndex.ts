@@ -4,9 +4,10 @@ import type { ScoredId } from '../../domain/candidate.js';
 import type { Filter } from '../../domain/filter.js';
 import type { Item } from '../../domain/item.js';
 import { storedItem } from '../../domain/storedItem.js';
-import type { CatalogEntry, CatalogIndex, CollaborativeEntry, RetrievalQuery, SearchOptions, StoredEntry } from '../../ports/catalogIndex.js';
+import type { CatalogEntry, CatalogIndex, CollaborativeEntry, Examples, RetrievalQuery, SearchOptions, StoredEntry, VectorSpace } from '../../ports/catalogIndex.js';
 import { checkCatalogEntries } from '../checkCatalogEntries.js';
 import { checkCollaborativeEntries } from '../checkCollaborativeEntries.js';
+import { checkExamples } from '../checkExamples.js';
 import { documentSparseVector, querySparseVector } from './bm25SparseVector.js';
 import { callQdrant, type CallPolicy } from './callQdrant.js';
 import { COLLABORATIVE_VECTOR, LEXICAL_VECTOR, TEXT_VECTOR } from './collectionLayout.js';
@@ -28,6 +29,14 @@ export interface QdrantCatalogOptions {
    * `dimension` is accepted (writes of the configured dimension are then refused).
    */
   readonly readExisting?: boolean;
+  /** The clock of the collection-layout cache; Date.now unless a test turns it. */
+  readonly now?: () => number;
+}
+
+/** What the adapter remembers of the collection's layout, and when it read it. */
+interface LayoutSnapshot {
+  readonly collaborativeDimension: number | null;
+  readonly readAt: number;
 }
 
 /** Points per write request where the adapter batches (reindexing, collaborative vectors): large enough to amortise a round trip, small enough for one body. */
@@ -60,13 +69,18 @@ export class QdrantCatalogIndex implements CatalogIndex {
     }
     const { client, policy } = connectQdrant(config, options.log);
     const opened = await ensureCollection(client, policy, config, options);
-    return new QdrantCatalogIndex(client, policy, config.collection, opened);
+    return new QdrantCatalogIndex(client, policy, config.collection, opened, { ttlMs: config.infoTtlMs, now: options.now ?? Date.now });
   }
 
-  /** An index on one collection or alias that the caller has made or checked (reindexing writes a new one). */
+  /**
+   * An index on one collection or alias that the caller has made or checked (reindexing writes
+   * a new one); it reads the collection's layout afresh each time.
+   */
   static forCollection(connection: QdrantConnection, collection: string, opened: OpenedCollection): QdrantCatalogIndex {
-    return new QdrantCatalogIndex(connection.client, connection.policy, collection, opened);
+    return new QdrantCatalogIndex(connection.client, connection.policy, collection, opened, { ttlMs: 0, now: Date.now });
   }
+
+  private layout: LayoutSnapshot;
 
   private constructor(
     private readonly client: QdrantClient,
@@ -74,9 +88,11 @@ export class QdrantCatalogIndex implements CatalogIndex {
     /** The alias every call goes through. */
     readonly collection: string,
     opened: OpenedCollection,
+    private readonly layoutCache: { readonly ttlMs: number; readonly now: () => number },
   ) {
     this.dimension = opened.dimension;
     this.storedModelId = opened.modelId;
+    this.layout = { collaborativeDimension: opened.collaborativeDimension, readAt: layoutCache.now() };
   }
 
   /** The embedding model recorded with the collection when it was created. */
@@ -143,7 +159,10 @@ export class QdrantCatalogIndex implements CatalogIndex {
     const dimension = checkCollaborativeEntries(entries);
     const existing = new Set((await this.retrieve(entries.map((e) => e.id), false, false)).map((record) => record.payload?.id as string));
     const known = entries.filter(({ id }) => existing.has(id));
-    const current = await this.collaborativeDimension();
+    // Writes decide on the layout as it is now, never on a remembered one.
+    const current = await this.readCollaborativeDimension();
+    // Whatever happens below, the remembered layout may be wrong until read again.
+    this.layout = { collaborativeDimension: current, readAt: Number.NEGATIVE_INFINITY };
     // A new run may change the dimension: the named vector is dropped and made again, which
     // also clears every old vector; with the same dimension the old vectors are deleted.
     if (current !== null && (current !== dimension || known.length === 0)) {
@@ -153,7 +172,10 @@ export class QdrantCatalogIndex implements CatalogIndex {
         client.deleteVectors(this.collection, { wait: true, filter: { must: [] }, vector: [COLLABORATIVE_VECTOR] }),
       );
     }
-    if (known.length === 0) return 0;
+    if (known.length === 0) {
+      this.layout = { collaborativeDimension: null, readAt: this.layoutCache.now() };
+      return 0;
+    }
     if (current !== dimension) {
       await this.write('create collaborative vector', (client) =>
         client.createVectorName(this.collection, COLLABORATIVE_VECTOR, { dense: { size: dimension, distance: 'Cosine' } }, { wait: true }),
@@ -163,11 +185,25 @@ export class QdrantCatalogIndex implements CatalogIndex {
       const points = known.slice(start, start + WRITE_BATCH).map(({ id, vector }) => ({ id: pointIdOf(id), vector: { [COLLABORATIVE_VECTOR]: Array.from(vector) } }));
       await this.write('update collaborative vectors', (client) => client.updateVectors(this.collection, { wait: true, points }));
     }
+    this.layout = { collaborativeDimension: dimension, readAt: this.layoutCache.now() };
     return known.length;
   }
 
-  /** Read from the collection each time: another replica's training run may have changed it. */
+  /**
+   * Remembered for QDRANT_INFO_TTL_MS, so that collaborative reads do not cost a get_collection
+   * each: this instance's own training run refreshes it at once; another replica's run is
+   * seen once the time is up (until then its new vectors are found or missed as before it).
+   */
   async collaborativeDimension(): Promise<number | null> {
+    const { collaborativeDimension, readAt } = this.layout;
+    const now = this.layoutCache.now();
+    if (now - readAt < this.layoutCache.ttlMs) return collaborativeDimension;
+    const read = await this.readCollaborativeDimension();
+    this.layout = { collaborativeDimension: read, readAt: now };
+    return read;
+  }
+
+  private async readCollaborativeDimension(): Promise<number | null> {
     const info = await this.read('get collection', (client) => client.getCollection(this.collection));
     const vectors = info.config.params.vectors as Record<string, { size?: number }> | undefined;
     return vectors?.[COLLABORATIVE_VECTOR]?.size ?? null;
@@ -181,6 +217,11 @@ export class QdrantCatalogIndex implements CatalogIndex {
   async searchCollaborative(vector: Float32Array, options: SearchOptions): Promise<ScoredId[]> {
     if ((await this.collaborativeDimension()) === null) return [];
     return this.query('collaborative search', { kind: 'collaborative', vector, options });
+  }
+
+  /** Qdrant's Query API `recommend` query by point ids, strategy average_vector. */
+  async recommend(examples: Examples, space: VectorSpace, options: SearchOptions): Promise<ScoredId[]> {
+    return this.query('recommend', { kind: 'recommend', examples, space, options });
   }
 
   async filterIds(ids: readonly string[], filter: Filter): Promise<string[]> {
@@ -280,7 +321,10 @@ export class QdrantCatalogIndex implements CatalogIndex {
   /** Collaborative vectors of the given items' points, to carry them across an upsert. */
   private async collaborativeByPoint(ids: readonly string[]): Promise<Map<string, number[]>> {
     const kept = new Map<string, number[]>();
-    if ((await this.collaborativeDimension()) === null) return kept;
+    // Read afresh, not remembered: a vector another replica has just trained must not be lost.
+    const dimension = await this.readCollaborativeDimension();
+    this.layout = { collaborativeDimension: dimension, readAt: this.layoutCache.now() };
+    if (dimension === null) return kept;
     for (const record of await this.retrieve(ids, false, [COLLABORATIVE_VECTOR])) {
       const vector = (record.vector as Record<string, unknown> | undefined)?.[COLLABORATIVE_VECTOR];
       if (Array.isArray(vector)) kept.set(String(record.id), vector as number[]);
@@ -289,8 +333,12 @@ export class QdrantCatalogIndex implements CatalogIndex {
   }
 }
 
+interface RecommendQuery {
+  recommend: { positive: string[]; negative: string[]; strategy: 'average_vector' };
+}
+
 interface QueryBody {
-  query: Vector;
+  query: Vector | RecommendQuery;
   using: string;
   limit: number;
   with_payload: string[];
@@ -300,18 +348,28 @@ interface QueryBody {
 
 /** The Query API body of one search; null when it can match nothing. */
 function queryBody(query: RetrievalQuery): QueryBody | null {
+  // A recommend query without a positive is refused even when it could return nothing.
+  const exampleIds = query.kind === 'recommend' ? checkExamples(query.examples) : null;
   const limit = Math.floor(query.options.limit);
   if (!(limit > 0)) return null;
-  let vector: Vector;
+  let vector: Vector | RecommendQuery;
   let using: string;
+  let excludeIds = query.options.excludeIds;
   if (query.kind === 'lexical') {
     const sparse = querySparseVector(query.text);
     if (sparse === null) return null;
     [vector, using] = [{ indices: sparse.indices, values: sparse.values }, LEXICAL_VECTOR];
+  } else if (query.kind === 'recommend') {
+    const { positive, negative = [] } = query.examples;
+    vector = { recommend: { positive: positive.map(pointIdOf), negative: negative.map(pointIdOf), strategy: 'average_vector' } };
+    using = query.space === 'text' ? TEXT_VECTOR : COLLABORATIVE_VECTOR;
+    // Qdrant leaves id examples out of the results; saying so in the filter keeps that promise
+    // whatever the server version does.
+    excludeIds = new Set([...(excludeIds ?? []), ...exampleIds!]);
   } else {
     [vector, using] = [Array.from(query.vector), query.kind === 'dense' ? TEXT_VECTOR : COLLABORATIVE_VECTOR];
   }
-  const filter = toQdrantFilter(query.options.filter, query.options.excludeIds);
+  const filter = toQdrantFilter(query.options.filter, excludeIds);
   return { query: vector, using, limit, with_payload: ['id'], with_vector: false, ...(filter ? { filter } : {}) };
 }
 

@@ -52,7 +52,7 @@ export async function reindexQdrant(config: QdrantConfig, options: ReindexOption
   const modelId = options.reembed?.modelId ?? options.sourceModelId;
   const name = await createCollection(client, policy, `${alias}-${Date.now()}`, dimension, modelId, config);
   try {
-    const target = QdrantCatalogIndex.forCollection(connection, name, { name, dimension, modelId });
+    const target = QdrantCatalogIndex.forCollection(connection, name, { name, dimension, modelId, collaborativeDimension: null });
     const total = await options.source.count();
     const collaborative: CollaborativeEntry[] = [];
     let done = 0;

@@ -4,9 +4,13 @@ import type { Filter } from '../../domain/filter.js';
 import type { Item } from '../../domain/item.js';
 import { compileFilter, type FilterablePayload } from '../../domain/matchesFilter.js';
 import { storedItem } from '../../domain/storedItem.js';
-import type { CatalogEntry, CatalogIndex, CollaborativeEntry, RetrievalQuery, SearchOptions, StoredEntry } from '../../ports/catalogIndex.js';
+import { badInput } from '../../domain/errors.js';
+import { quote } from '../../domain/quote.js';
+import type { CatalogEntry, CatalogIndex, CollaborativeEntry, Examples, RetrievalQuery, SearchOptions, StoredEntry, VectorSpace } from '../../ports/catalogIndex.js';
 import { checkCatalogEntries } from '../checkCatalogEntries.js';
 import { checkCollaborativeEntries } from '../checkCollaborativeEntries.js';
+import { checkExamples } from '../checkExamples.js';
+import { averageVector } from '../memory/averageVector.js';
 import { DenseMatrix } from '../memory/denseMatrix.js';
 import { ensureCatalogMeta, type CatalogMeta } from './catalogMeta.js';
 import { createCatalogSchema } from './catalogSchema.js';
@@ -190,12 +194,34 @@ export class SqliteCatalogIndex implements CatalogIndex {
     return this.collaborative ? this.collaborative.search(vector, options) : [];
   }
 
+  /** The average_vector query computed here from the stored vectors, then an exact cosine search. */
+  async recommend(examples: Examples, space: VectorSpace, options: SearchOptions): Promise<ScoredId[]> {
+    const exampleIds = checkExamples(examples);
+    const matrix = space === 'text' ? this.matrix : this.collaborative;
+    const vectorsOf = (ids: readonly string[]): Float32Array[] =>
+      ids.map((id) => {
+        const vector = matrix?.vectorOf(id);
+        if (!vector) throw badInput(`recommend example ${quote(id)} has no ${space} vector in the catalog`);
+        return vector;
+      });
+    const query = averageVector(vectorsOf(examples.positive), vectorsOf(examples.negative ?? []));
+    return matrix!.search(query, { ...options, excludeIds: new Set([...(options.excludeIds ?? []), ...exampleIds]) });
+  }
+
   /** In process there is no round trip to save: each query runs as it would alone. */
   async searchBatch(queries: readonly RetrievalQuery[]): Promise<ScoredId[][]> {
     return Promise.all(
       queries.map((query) => {
-        if (query.kind === 'lexical') return this.searchLexical(query.text, query.options);
-        return query.kind === 'dense' ? this.searchDense(query.vector, query.options) : this.searchCollaborative(query.vector, query.options);
+        switch (query.kind) {
+          case 'lexical':
+            return this.searchLexical(query.text, query.options);
+          case 'dense':
+            return this.searchDense(query.vector, query.options);
+          case 'collaborative':
+            return this.searchCollaborative(query.vector, query.options);
+          case 'recommend':
+            return this.recommend(query.examples, query.space, query.options);
+        }
       }),
     );
   }

@@ -40,7 +40,8 @@ class HttpError extends Error {
  * A Qdrant stand-in over real HTTP (port 0), implementing what the gateway's adapter uses:
  * collections with named dense and sparse vectors, aliases, payload indexes, upsert, retrieve,
  * delete, scroll, count, vector updates, named-vector creation and removal, and the Query API
- * alone and batched (dense cosine, sparse dot product with the IDF modifier, filters). Every request body is
+ * alone and batched (dense cosine, sparse dot product with the IDF modifier, filters, the
+ * recommend query by point ids with the average_vector strategy). Every request body is
  * validated against its operation's schema in Qdrant's OpenAPI spec, and so is every
  * response it sends; a violation is answered with 400 and recorded in `violations`, which
  * the tests require to be empty. Failures can be injected, and the server stopped and
@@ -383,9 +384,17 @@ export class FakeQdrantServer {
     if (body.prefetch != null) throw new HttpError(501, 'the fake implements queries without prefetch only');
     const using = body.using as string;
     const limit = (body.limit as number | undefined) ?? 10;
-    const query = body.query as StoredVector | { nearest: StoredVector };
-    const vector = !Array.isArray(query) && 'nearest' in query ? query.nearest : query;
-    const candidates = [...collection.points.values()].filter((point) => point.vectors.has(using) && filterHolds(body.filter, String(point.id), point.payload));
+    const query = body.query as StoredVector | { nearest: StoredVector } | { recommend: Json };
+    let vector: StoredVector;
+    let examples = new Set<string>();
+    if (!Array.isArray(query) && 'recommend' in query) {
+      ({ vector, examples } = recommendVectorOf(collection.points, using, query.recommend));
+    } else {
+      vector = !Array.isArray(query) && 'nearest' in query ? query.nearest : (query as StoredVector);
+    }
+    const candidates = [...collection.points.values()].filter(
+      (point) => point.vectors.has(using) && !examples.has(String(point.id)) && filterHolds(body.filter, String(point.id), point.payload),
+    );
     let scored: { point: FakePoint; score: number }[];
     if (collection.dense.has(using)) {
       if (!Array.isArray(vector) || vector.length !== collection.dense.get(using)!.size) throw new HttpError(400, 'Wrong input: Vector dimension error');
@@ -405,6 +414,34 @@ export class FakeQdrantServer {
       .slice(0, limit)
       .map(({ point, score }) => ({ ...this.record(point, body.with_payload ?? false, body.with_vector), score: Math.fround(score), version: 0 }));
   }
+}
+
+/**
+ * Qdrant's `average_vector` recommend strategy over point-id examples, as its docs give it:
+ * `avg(positive)`, or `avg(positive) + avg(positive) - avg(negative)` with negatives, from the
+ * stored (for cosine, normalised) vectors; the examples themselves are never returned.
+ */
+function recommendVectorOf(points: Map<string, FakePoint>, using: string, recommend: Json): { vector: number[]; examples: Set<string> } {
+  const strategy = recommend.strategy ?? 'average_vector';
+  if (strategy !== 'average_vector') throw new HttpError(501, `the fake implements the average_vector strategy only, not ${String(strategy)}`);
+  const vectorsOf = (examples: unknown): number[][] =>
+    ((examples ?? []) as unknown[]).map((example) => {
+      if (typeof example !== 'string' && typeof example !== 'number') throw new HttpError(501, 'the fake implements point-id examples only');
+      const point = points.get(String(example));
+      if (!point) throw new HttpError(404, `Not found: No point with id ${String(example)} found`);
+      const vector = point.vectors.get(using);
+      if (!Array.isArray(vector)) throw new HttpError(400, `Wrong input: Vector "${using}" of point ${String(example)} not found`);
+      return vector;
+    });
+  const positive = vectorsOf(recommend.positive);
+  const negative = vectorsOf(recommend.negative);
+  if (positive.length === 0) throw new HttpError(400, 'Bad request: At least one positive vector ID required with this strategy');
+  const mean = (vectors: number[][]) => positive[0]!.map((_, d) => vectors.reduce((sum, vector) => sum + vector[d]!, 0) / vectors.length);
+  const avgPositive = mean(positive);
+  const avgNegative = negative.length > 0 ? mean(negative) : null;
+  const vector = avgNegative ? avgPositive.map((value, d) => value + value - avgNegative[d]!) : avgPositive;
+  const examples = new Set([...((recommend.positive ?? []) as unknown[]), ...((recommend.negative ?? []) as unknown[])].map(String));
+  return { vector, examples };
 }
 
 function updated(): Json {
