@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -7,41 +6,15 @@ import { QdrantClient } from '@qdrant/js-client-rest';
 import { QdrantCatalogIndex } from '../../src/adapters/qdrant/qdrantCatalogIndex.js';
 import { SqliteCatalogIndex } from '../../src/adapters/sqlite/sqliteCatalogIndex.js';
 import { FILMS } from '../adapters/support/catalogFixture.js';
-import { REPO_ROOT } from '../support/fixtureGateway.js';
+import { runCli, type CliRun } from '../support/runCli.js';
 import { FakeQdrantServer } from '../support/qdrant/fakeQdrantServer.js';
 import { describeWithQdrantSpec } from '../support/qdrant/describeWithQdrantSpec.js';
 import { OpenApiContract } from '../support/qdrant/openApiContract.js';
 import { qdrantTestConfig } from '../support/qdrant/qdrantTestConfig.js';
 
-interface Run {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-/** Runs `npm run reindex -- ...args` as a user would, minus npm: tsx on src/cli/reindex.ts. */
-function reindex(args: readonly string[], env: Record<string, string> = {}): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(
-      path.join(REPO_ROOT, 'node_modules/.bin/tsx'),
-      [path.join(REPO_ROOT, 'src/cli/reindex.ts'), ...args],
-      {
-        cwd: REPO_ROOT,
-        env: {
-          PATH: process.env.PATH ?? '',
-          HOME: process.env.HOME ?? '',
-          EMBEDDING_MODEL: 'builtin',
-          // Four dimensions, as the hand-made fixture vectors.
-          EMBEDDING_BUILTIN_DIMENSION: '4',
-          EMBEDDING_WORKER: 'false',
-          EMBEDDING_CACHE_DIR: path.join(os.tmpdir(), 'recsys-gateway-test-models'),
-          EMBEDDING_ALLOW_DOWNLOADS: 'false',
-          ...env,
-        },
-      },
-      (error, stdout, stderr) => resolve({ code: error === null ? 0 : typeof error.code === 'number' ? error.code : 1, stdout, stderr }),
-    );
-  });
+/** Runs `npm run reindex -- ...args` as a user would; four dimensions, as the hand-made fixture vectors. */
+function reindex(args: readonly string[], env: Record<string, string> = {}): Promise<CliRun> {
+  return runCli('reindex.ts', args, { EMBEDDING_BUILTIN_DIMENSION: '4', EMBEDDING_WORKER: 'false', ...env });
 }
 
 describe('npm run reindex', () => {
