@@ -15,6 +15,7 @@ import { harnessConfig } from '../gatewayUnderTest.js';
 import { mapConcurrent } from '../mapConcurrent.js';
 import type { Rating } from '../movieLens/rating.js';
 import { readRatings } from '../movieLens/readRatings.js';
+import { replayClock } from '../movieLens/replayClock.js';
 import { writeTrainingDir } from '../movieLens/writeTrainingDir.js';
 import { temporalSplit } from '../temporalSplit.js';
 
@@ -56,7 +57,8 @@ interface Period {
  *
  * The last period is eval:recs's test set and is never read, so eval:recs can score the
  * learned model honestly. For each of the two label periods a fresh gateway is built from the
- * ratings before it alone (the MovieLens importer, then item2vec, as eval:recs does); every
+ * ratings before it alone (the MovieLens importer, then item2vec, as eval:recs does), whose
+ * clock stands at the latest of those ratings (replayClock); every
  * user with a positive (rating ≥ 4) in the period gets recommendations for their whole
  * candidate pool from the real pipeline, and each candidate is a positive when the user rated
  * it ≥ 4 in the period. Training labels come before validation labels for every user: the
@@ -105,10 +107,12 @@ async function periodExamples(period: Period, sourceDir: string, work: string, o
   await writeTrainingDir(sourceDir, movieLensDir, period.before, period.after);
   // No business rules, no default diversity: the examples are the whole pool, whatever its order.
   const config = harnessConfig(path.join(work, `${period.name}-data`), { ...options.env, RERANK_RULES: 'none', DEFAULT_DIVERSITY: '0' });
-  const app = await openApp(config);
+  // The gateway lives at the period's cutoff: decayed and age features as they were then.
+  const now = replayClock(period.before);
+  const app = await openApp(config, { now });
   try {
-    log(`${period.name}: ingesting ${period.before.length} earlier ratings`);
-    await ingestFiles({ movieLens: movieLensDir }, app.stores, options.onProgress ? { onProgress: options.onProgress } : {});
+    log(`${period.name}: ingesting ${period.before.length} earlier ratings (now = ${new Date(now()).toISOString()})`);
+    await ingestFiles({ movieLens: movieLensDir }, app.stores, { now, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
     await trainItem2vec({ catalog: app.stores.catalog, events: app.stores.features });
     const requests = ratingLabels(period.labels);
     let done = 0;

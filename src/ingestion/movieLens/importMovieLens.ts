@@ -9,6 +9,7 @@ import { ingestEvents } from '../ingestEvents.js';
 import { ingestItems, type ItemIngestOptions } from '../ingestItems.js';
 import type { IngestProgress } from '../ingestProgress.js';
 import type { IngestSummary } from '../ingestSummary.js';
+import { firstRatingTimes } from './firstRatingTimes.js';
 import { readMovieLensMovies } from './readMovieLensMovies.js';
 import { readMovieLensRatings } from './readMovieLensRatings.js';
 import { readMovieLensTags } from './readMovieLensTags.js';
@@ -24,7 +25,9 @@ export interface ImportMovieLensOptions extends Omit<ItemIngestOptions, 'onProgr
 
 /**
  * Loads a directory in the ml-latest-small format: movies.csv with tags.csv become items,
- * ratings.csv becomes rating events at their real times. Idempotent (items by movieId, events
+ * ratings.csv becomes rating events at their real times. A movie enters the catalog at its first
+ * rating in ratings.csv (a movie not rated yet: at the clock's time), so that its age
+ * (item_freshness) means in a replay what it meant then. Idempotent (items by movieId, events
  * by `ml:<user>:<movie>:<seconds>`), so an interrupted import is finished by importing again.
  * tags.csv may be absent; movies.csv and ratings.csv may not.
  */
@@ -38,11 +41,13 @@ export async function importMovieLens(dir: string, options: ImportMovieLensOptio
   const tags = (await exists(files.tags)) ? await readMovieLensTags(files.tags, onIssue) : new Map<string, string[]>();
 
   const movieTotal = (await countLines(files.movies)) - 1;
+  const firstRated = await firstRatingTimes(files.ratings);
   const items = await ingestItems(readMovieLensMovies(files.movies, tags), options, {
     onIssue,
     strict,
     now,
     skipUnchanged,
+    createdAtOf: (id) => firstRated.get(id),
     batchSize: options.itemBatchSize,
     onProgress: (processed) => onProgress?.({ stage: 'items', file: files.movies, processed, total: movieTotal }),
   });
