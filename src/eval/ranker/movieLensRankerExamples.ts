@@ -7,9 +7,9 @@ import { POSITIVE_RATING } from '../../domain/event.js';
 import { FEATURE_NAMES } from '../../features/featureNames.js';
 import { ingestFiles } from '../../ingestion/ingestFiles.js';
 import type { IngestProgress } from '../../ingestion/ingestProgress.js';
-import type { TimeWindow } from '../../ranking/rankerModel.js';
 import type { ExampleSet } from '../../training/ranker/exampleSet.js';
 import type { LabelledRequest } from '../../training/ranker/labelledRequest.js';
+import { windowOf, type RankerExamples } from '../../training/ranker/rankerExamples.js';
 import { requestExamples } from './requestExamples.js';
 import { harnessConfig } from '../gatewayUnderTest.js';
 import { mapConcurrent } from '../mapConcurrent.js';
@@ -30,14 +30,6 @@ export interface MovieLensExampleOptions {
   readonly concurrency?: number;
   readonly onProgress?: (progress: IngestProgress) => void;
   readonly log?: (line: string) => void;
-}
-
-export interface MovieLensExamples {
-  readonly train: ExampleSet;
-  readonly validation: ExampleSet;
-  readonly trainingWindow: TimeWindow;
-  readonly validationWindow: TimeWindow;
-  readonly dataSource: string;
 }
 
 /** Label period of one example set and the ratings the gateway may know before it. */
@@ -64,7 +56,7 @@ interface Period {
  * it ≥ 4 in the period. Training labels come before validation labels for every user: the
  * train/validation split is by time.
  */
-export async function movieLensRankerExamples(options: MovieLensExampleOptions): Promise<MovieLensExamples> {
+export async function movieLensRankerExamples(options: MovieLensExampleOptions): Promise<RankerExamples> {
   const fraction = options.periodFraction ?? 0.2;
   const log = options.log ?? (() => {});
   const dataDir = path.resolve(options.dataDir);
@@ -89,8 +81,8 @@ export async function movieLensRankerExamples(options: MovieLensExampleOptions):
     return {
       train,
       validation,
-      trainingWindow: windowOf(trainingCut.test),
-      validationWindow: windowOf(validationCut.test),
+      trainingWindow: windowOf(trainingCut.test.map((rating) => rating.timestamp * 1000)),
+      validationWindow: windowOf(validationCut.test.map((rating) => rating.timestamp * 1000)),
       dataSource:
         `MovieLens ${path.basename(dataDir)}: per user, candidates retrieved from the ratings before a period, ` +
         `labelled positive when rated ≥ ${POSITIVE_RATING} in it (periods of ${fraction * 100}% of each user's ratings; eval:recs's test period unread)`,
@@ -138,14 +130,4 @@ function ratingLabels(ratings: readonly Rating[]): LabelledRequest[] {
     positives.set(rating.userId, set);
   }
   return [...positives.keys()].sort().map((userId) => ({ id: userId, userId, shown: null, positives: positives.get(userId)! }));
-}
-
-function windowOf(ratings: readonly Rating[]): TimeWindow {
-  let from = Infinity;
-  let to = -Infinity;
-  for (const rating of ratings) {
-    from = Math.min(from, rating.timestamp);
-    to = Math.max(to, rating.timestamp);
-  }
-  return { from: new Date(from * 1000).toISOString(), to: new Date(to * 1000).toISOString() };
 }
