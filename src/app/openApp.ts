@@ -2,6 +2,7 @@ import { watchRankerModels, type RankerModelSource } from '../adapters/fs/watchR
 import { watchRerankRules, type RerankRuleSource } from '../adapters/fs/watchRerankRules.js';
 import type { Config } from '../config/config.js';
 import { createGateway } from '../pipeline/createGateway.js';
+import type { FeatureStore } from '../ports/featureStore.js';
 import type { Gateway } from '../pipeline/gateway.js';
 import { openStores, type Stores } from './openStores.js';
 
@@ -21,6 +22,8 @@ export interface OpenAppOptions {
   readonly now?: () => number;
   /** Ranker model and rules reloads and refusals (default: stderr). */
   readonly log?: (line: string) => void;
+  /** The feature store as the pipeline reads it (the bench counts its reads); default the store itself. */
+  readonly readFeaturesThrough?: (features: FeatureStore) => FeatureStore;
   /** Milliseconds of quiet after a change of the model or rules file before it is read (default 100). */
   readonly modelReloadDebounceMs?: number;
 }
@@ -49,7 +52,7 @@ export async function openApp(config: Config, options: OpenAppOptions = {}): Pro
   }
   const gateway = createGateway({
     catalog: stores.catalog,
-    features: stores.features,
+    features: options.readFeaturesThrough?.(stores.features) ?? stores.features,
     embedder: stores.embedder,
     rankers: rankers.current,
     ranking: config.ranking,

@@ -26,8 +26,9 @@ export interface ImportMovieLensOptions extends Omit<ItemIngestOptions, 'onProgr
 /**
  * Loads a directory in the ml-latest-small format: movies.csv with tags.csv become items,
  * ratings.csv becomes rating events at their real times. A movie enters the catalog at its first
- * rating in ratings.csv (a movie not rated yet: at the clock's time), so that its age
- * (item_freshness) means in a replay what it meant then. Idempotent (items by movieId, events
+ * rating in ratings.csv, so that its age (item_freshness) means in a replay what it meant then; a
+ * movie no one has rated yet counts as there from the start (the file's first rating), not as
+ * new: nothing says when it arrived, and "new" would only repeat that it has no ratings. Idempotent (items by movieId, events
  * by `ml:<user>:<movie>:<seconds>`), so an interrupted import is finished by importing again.
  * tags.csv may be absent; movies.csv and ratings.csv may not.
  */
@@ -47,7 +48,7 @@ export async function importMovieLens(dir: string, options: ImportMovieLensOptio
     strict,
     now,
     skipUnchanged,
-    createdAtOf: (id) => firstRated.get(id),
+    createdAtOf: (id) => firstRated.get(id) ?? firstRated.earliest,
     batchSize: options.itemBatchSize,
     onProgress: (processed) => onProgress?.({ stage: 'items', file: files.movies, processed, total: movieTotal }),
   });
