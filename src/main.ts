@@ -23,7 +23,7 @@ Configuration (environment variables):
   EMBEDDING_MODEL=Xenova/all-MiniLM-L6-v2 | builtin | ./local/model/dir
   EMBEDDING_CACHE_DIR=.cache/models  EMBEDDING_ALLOW_DOWNLOADS=true  EMBEDDING_QUANTIZED=true
   RANKER_MODEL=models/ranker.json (watched, reloaded on change)  DEFAULT_DIVERSITY=0.1
-  RERANK_RULES=rules.json|none (boost, bury, pin, exclude, category caps)
+  RERANK_RULES=rules.json|none (boost, bury, pin, exclude, category caps; watched, reloaded on change)
   CANDIDATES_PER_SOURCE=200  CANDIDATE_POOL_SIZE=300  COLLABORATIVE_RETRIEVAL=true|false
   API_KEYS=key1,key2 (mutations need one in x-api-key)  NODE_ENV=production (requires API_KEYS)
   REDIS_URL=redis://host:6379 (features and events in Redis)  REDIS_KEY_PREFIX=recsys:

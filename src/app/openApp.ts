@@ -1,7 +1,8 @@
-import { loadRerankRules } from '../adapters/fs/loadRerankRules.js';
 import { watchRankerModels, type RankerModelSource } from '../adapters/fs/watchRankerModels.js';
+import { watchRerankRules, type RerankRuleSource } from '../adapters/fs/watchRerankRules.js';
 import type { Config } from '../config/config.js';
 import { createGateway } from '../pipeline/createGateway.js';
+import type { FeatureStore } from '../ports/featureStore.js';
 import type { Gateway } from '../pipeline/gateway.js';
 import { openStores, type Stores } from './openStores.js';
 
@@ -10,6 +11,8 @@ export interface App {
   readonly stores: Stores;
   /** The ranker models in use, reloaded when their file changes. */
   readonly rankers: RankerModelSource;
+  /** The business rules in use (RERANK_RULES), reloaded when their file changes. */
+  readonly rules: RerankRuleSource;
   close(): Promise<void>;
 }
 
@@ -17,34 +20,44 @@ export interface OpenAppOptions {
   /** Failures the answers survive (a stage skipped) are reported here. */
   readonly onDegraded?: (stage: string, error: unknown) => void;
   readonly now?: () => number;
-  /** Ranker model reloads and refusals (default: stderr). */
+  /** Ranker model and rules reloads and refusals (default: stderr). */
   readonly log?: (line: string) => void;
-  /** Milliseconds of quiet after a change of the model file before it is read (default 100). */
+  /** The feature store as the pipeline reads it (the bench counts its reads); default the store itself. */
+  readonly readFeaturesThrough?: (features: FeatureStore) => FeatureStore;
+  /** Milliseconds of quiet after a change of the model or rules file before it is read (default 100). */
   readonly modelReloadDebounceMs?: number;
 }
 
 /** The whole gateway behind its GraphQL layer: stores, embedder, ranker models, pipeline. */
 export async function openApp(config: Config, options: OpenAppOptions = {}): Promise<App> {
-  const rerankRules = loadRerankRules(config.ranking.rulesPath);
-  const rankers = watchRankerModels(config.ranking.modelPath, {
-    log: options.log ?? ((line) => process.stderr.write(`${line}\n`)),
+  const watching = {
+    log: options.log ?? ((line: string) => process.stderr.write(`${line}\n`)),
     ...(options.modelReloadDebounceMs !== undefined ? { debounceMs: options.modelReloadDebounceMs } : {}),
-  });
+  };
+  const rankers = watchRankerModels(config.ranking.modelPath, watching);
+  let rules: RerankRuleSource;
   let stores: Stores;
   try {
-    stores = await openStores(config);
+    rules = watchRerankRules(config.ranking.rulesPath, watching);
   } catch (error) {
     rankers.close();
     throw error;
   }
+  try {
+    stores = await openStores(config);
+  } catch (error) {
+    rankers.close();
+    rules.close();
+    throw error;
+  }
   const gateway = createGateway({
     catalog: stores.catalog,
-    features: stores.features,
+    features: options.readFeaturesThrough?.(stores.features) ?? stores.features,
     embedder: stores.embedder,
     rankers: rankers.current,
     ranking: config.ranking,
     impressions: { log: stores.features, sampleRate: config.features.impressionSampleRate },
-    rerankRules,
+    rerankRules: rules.current,
     ...(options.onDegraded ? { onDegraded: options.onDegraded } : {}),
     ...(options.now ? { now: options.now } : {}),
   });
@@ -52,8 +65,10 @@ export async function openApp(config: Config, options: OpenAppOptions = {}): Pro
     gateway,
     stores,
     rankers,
+    rules,
     close: () => {
       rankers.close();
+      rules.close();
       return stores.close();
     },
   };

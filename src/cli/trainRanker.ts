@@ -1,30 +1,44 @@
 /**
- * Trains the recommendation ranker (logistic regression) on MovieLens and writes the model file.
+ * Trains the recommendation ranker (logistic regression) on MovieLens or on the gateway's logged
+ * impressions, and writes the model file.
  *
- *   npm run train:ranker -- [--data DIR] [--reference FILE] [--out FILE] [--l2 X] [--tolerance X]
- *                           [--max-iterations N] [--class-weighting balanced|none] [--period-fraction X]
+ *   npm run train:ranker -- [--source movielens|impressions] [--data DIR] [--reference FILE] [--out FILE]
+ *                           [--l2 X] [--tolerance X] [--max-iterations N] [--class-weighting balanced|none]
+ *                           [--period-fraction X] [--attribution-hours X] [--validation-fraction X]
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadRankerModels } from '../adapters/fs/loadRankerModels.js';
+import { impressionRankerExamples } from '../app/impressionRankerExamples.js';
+import { loadConfig } from '../config/loadConfig.js';
 import { writeRankerModels } from '../adapters/fs/writeRankerModels.js';
 import { movieLensRankerExamples } from '../eval/ranker/movieLensRankerExamples.js';
 import { createProgressReporter } from '../ingestion/createProgressReporter.js';
 import { learnedRankerModels } from '../training/ranker/learnedRankerModels.js';
+import type { RankerExamples } from '../training/ranker/rankerExamples.js';
 import { TRAIN_RANKER_DEFAULTS, trainRanker, type ClassWeighting, type TrainRankerOptions } from '../training/ranker/trainRanker.js';
 import { trainingTable } from '../training/ranker/trainingTable.js';
 
 const d = TRAIN_RANKER_DEFAULTS;
 const USAGE = `Usage: npm run train:ranker -- [options]
 
-Builds ranker training examples from MovieLens without leakage and fits the recommendation
-ranker. Per user, ratings in time order are cut into periods of --period-fraction each: the
+Builds ranker training examples and fits the recommendation ranker.
+
+--source movielens (default): examples from MovieLens without leakage. Per user, ratings in time order are cut into periods of --period-fraction each: the
 last is eval:recs's test period and is never read; the one before gives the validation labels,
 the one before that the training labels. For each label period a fresh gateway (MovieLens
 importer, item2vec) is built from the ratings before it, every user with a rating of 4 or
 more in the period gets their whole candidate pool from the real pipeline, and a candidate is
 a positive when the user rated it 4 or more in the period. The features are those the gateway
-served (one implementation for training and serving).
+served (one implementation for training and serving). Each replayed gateway's clock stands at
+the latest rating it holds, so time-decayed and age features are what they were then.
+
+--source impressions: examples from the stores configured as for npm start (DATA_DIR's SQLite
+feature store, or Redis with REDIS_URL and REDIS_KEY_PREFIX): every recommendation list the
+gateway logged (IMPRESSION_SAMPLE_RATE), with the feature values its ranker read, labelled
+positive for the items the same user then clicked, added to cart, bought or rated 4 or more,
+with the list's requestId or, without one, within --attribution-hours. Lists with no positive
+are left out; the latest --validation-fraction of the lists by serving time validate.
 
 Fits L2-regularised logistic regression on standardised features by Newton's method with a
 Cholesky solve, prints AUC, log loss and NDCG@10 on the validation period beside the
@@ -33,6 +47,7 @@ gateway reloads it): the learned recommend model, with its standardisation, metr
 training window and data source, beside the reference file's search and similar models.
 
 Options:
+  --source S               movielens or impressions (default movielens)
   --data DIR               MovieLens directory (default ../shared/data/ml-latest-small)
   --reference FILE         model file to compare with and to keep search/similar from
                            (default models/ranker-hand-set.json)
@@ -44,17 +59,23 @@ Options:
   --fit F                  within-group: features centred per user, so that only what differs
                            between one user's candidates is learnt (what a ranker can use);
                            pooled: one fit over all examples (default ${d.withinGroup ? 'within-group' : 'pooled'})
-  --period-fraction X      share of each user's ratings per period (default 0.2)
+  --period-fraction X      movielens: share of each user's ratings per period (default 0.2)
+  --attribution-hours X    impressions: how long after a list a positive without a requestId
+                           still counts for it (default 24)
+  --validation-fraction X  impressions: share of the lists, latest first, that validate (default 0.2)
   --help                   print this and exit
 
 The gateways' configuration comes from the environment as for npm start (EMBEDDING_MODEL
 defaults to builtin here, CANDIDATE_POOL_SIZE, COLLABORATIVE_RETRIEVAL). Progress goes to stderr.`;
 
+type Source =
+  | { readonly kind: 'movielens'; readonly data: string; readonly periodFraction: number }
+  | { readonly kind: 'impressions'; readonly attributionWindowMs: number; readonly validationFraction: number };
+
 interface Args {
-  readonly data: string;
+  readonly source: Source;
   readonly reference: string;
   readonly out: string;
-  readonly periodFraction: number;
   readonly training: TrainRankerOptions;
 }
 
@@ -76,6 +97,9 @@ function parse(): Args | 'help' {
       'max-iterations': { type: 'string' },
       'class-weighting': { type: 'string' },
       'period-fraction': { type: 'string' },
+      source: { type: 'string', default: 'movielens' },
+      'attribution-hours': { type: 'string' },
+      'validation-fraction': { type: 'string' },
       fit: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
@@ -86,11 +110,26 @@ function parse(): Args | 'help' {
   if (weighting !== 'balanced' && weighting !== 'none') throw new Error(`--class-weighting must be balanced or none, got "${weighting}"`);
   const fit = values.fit ?? (d.withinGroup ? 'within-group' : 'pooled');
   if (fit !== 'within-group' && fit !== 'pooled') throw new Error(`--fit must be within-group or pooled, got "${fit}"`);
+  let source: Source;
+  if (values.source === 'movielens') {
+    source = {
+      kind: 'movielens',
+      data: path.resolve(values.data),
+      periodFraction: number('period-fraction', values['period-fraction'], 0.2, (x) => x > 0 && x < 0.34, 'a number above 0 and below 0.34 (three periods must fit)'),
+    };
+  } else if (values.source === 'impressions') {
+    source = {
+      kind: 'impressions',
+      attributionWindowMs: number('attribution-hours', values['attribution-hours'], 24, (x) => x >= 0, 'a number of hours, 0 or more') * 3_600_000,
+      validationFraction: number('validation-fraction', values['validation-fraction'], 0.2, (x) => x > 0 && x < 1, 'a number above 0 and below 1'),
+    };
+  } else {
+    throw new Error(`--source must be movielens or impressions, got "${values.source}"`);
+  }
   return {
-    data: path.resolve(values.data),
+    source,
     reference: path.resolve(values.reference),
     out: path.resolve(values.out),
-    periodFraction: number('period-fraction', values['period-fraction'], 0.2, (x) => x > 0 && x < 0.34, 'a number above 0 and below 0.34 (three periods must fit)'),
     training: {
       l2: number('l2', values.l2, d.l2, (x) => x > 0, 'a positive number'),
       tolerance: number('tolerance', values.tolerance, d.tolerance, (x) => x > 0, 'a positive number'),
@@ -115,14 +154,7 @@ async function main(): Promise<number> {
     return 2;
   }
   const reference = loadRankerModels(args.reference);
-  const progress = createProgressReporter(process.stderr);
-  const examples = await movieLensRankerExamples({
-    dataDir: args.data,
-    env: { EMBEDDING_MODEL: 'builtin', ...process.env },
-    periodFraction: args.periodFraction,
-    onProgress: (p) => progress.update(p),
-    log: (line) => progress.log(line),
-  }).finally(() => progress.stop());
+  const examples = await readExamples(args.source);
   const run = trainRanker(examples.train, examples.validation, reference.recommend, args.training);
   process.stdout.write(`${trainingTable(run, reference.recommend.version)}\n`);
   const models = learnedRankerModels(run, {
@@ -135,6 +167,26 @@ async function main(): Promise<number> {
   await writeRankerModels(args.out, models);
   process.stderr.write(`wrote ${args.out} (${models.recommend.version})\n`);
   return run.fit.converged ? 0 : 1;
+}
+
+async function readExamples(source: Source): Promise<RankerExamples> {
+  if (source.kind === 'impressions') {
+    const examples = await impressionRankerExamples(loadConfig(process.env), source);
+    const { read, usable, otherSurface, otherFeatures, withoutPositive } = examples.counts;
+    process.stderr.write(
+      `${read} logged lists: ${usable} recommendation lists usable, ${withoutPositive} of them with no positive; ` +
+        `${otherSurface} of other surfaces or without a user, ${otherFeatures} with other features\n`,
+    );
+    return examples;
+  }
+  const progress = createProgressReporter(process.stderr);
+  return movieLensRankerExamples({
+    dataDir: source.data,
+    env: { EMBEDDING_MODEL: 'builtin', ...process.env },
+    periodFraction: source.periodFraction,
+    onProgress: (p) => progress.update(p),
+    log: (line) => progress.log(line),
+  }).finally(() => progress.stop());
 }
 
 main().then(

@@ -27,6 +27,8 @@ export interface StartGatewayOptions {
   readonly env: Readonly<Record<string, string | undefined>>;
   /** Run on the stores before the server listens (ingestion). */
   readonly prepare?: (stores: Stores) => Promise<void>;
+  /** The gateway's clock (a replay's cutoff); default the wall clock. */
+  readonly now?: () => number;
 }
 
 /**
@@ -56,7 +58,7 @@ export function describeConfig(config: Config, stores: Stores): Record<string, u
 /** Opens the app on a data directory, lets the caller fill it, then serves it over HTTP. */
 export async function startGatewayUnderTest(options: StartGatewayOptions): Promise<GatewayUnderTest> {
   const config = harnessConfig(options.dataDir, options.env);
-  const app = await openApp(config);
+  const app = await openApp(config, options.now ? { now: options.now } : {});
   try {
     await options.prepare?.(app.stores);
     const server = await createServer({ config, gateway: app.gateway, countItems: () => app.stores.catalog.count() });

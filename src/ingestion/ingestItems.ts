@@ -28,6 +28,11 @@ export interface ItemIngestOptions extends IngestOptions {
    * right when the catalog's vectors come from the embedder used now; off by default.
    */
   readonly skipUnchanged?: boolean;
+  /**
+   * When an item the catalog does not hold yet entered it, if the source knows (MovieLens: the
+   * movie's first rating); undefined: the clock's time of the ingestion.
+   */
+  readonly createdAtOf?: (id: string) => number | undefined;
 }
 
 export const DEFAULT_ITEM_BATCH_SIZE = 500;
@@ -67,7 +72,10 @@ export async function ingestItems(
       const stored = existing[index] ?? null;
       return options.skipUnchanged === true && stored !== null && sameItemContent(stored, input) ? [] : [{ input, stored }];
     });
-    if (changed.length > 0) await catalog.upsert(await toEntries(changed, embedder, now()));
+    if (changed.length > 0) {
+      const at = now();
+      await catalog.upsert(await toEntries(changed, embedder, (id) => options.createdAtOf?.(id) ?? at));
+    }
     ok += batch.length;
     unchanged += inputs.length - changed.length;
     options.onProgress?.(tally.processed);
@@ -84,7 +92,7 @@ function lastById(batch: readonly Located<ItemInput>[]): ItemInput[] {
 async function toEntries(
   inputs: readonly { readonly input: ItemInput; readonly stored: Item | null }[],
   embedder: Embedder,
-  now: number,
+  createdAt: (id: string) => number,
 ): Promise<CatalogEntry[]> {
   const items: Item[] = inputs.map(({ input, stored }) => ({
     id: input.id,
@@ -93,7 +101,7 @@ async function toEntries(
     categories: [...input.categories],
     tags: [...input.tags],
     year: input.year,
-    createdAt: stored?.createdAt ?? now,
+    createdAt: stored?.createdAt ?? createdAt(input.id),
   }));
   const vectors = await embedder.embed(items.map(itemText));
   if (vectors.length !== items.length) {

@@ -30,8 +30,8 @@ export interface GatewayDeps {
   /** The current ranker models; a function so that a reloaded model file takes effect at once. */
   readonly rankers: () => RankerModels;
   readonly ranking: RankingConfig;
-  /** Business rules and category caps (RERANK_RULES); none by default. */
-  readonly rerankRules?: RerankRules;
+  /** The business rules and category caps in force (RERANK_RULES, reloaded when it changes); none by default. */
+  readonly rerankRules?: () => RerankRules;
   readonly now?: () => number;
   /** Where served result lists are logged, and the share of them that is. */
   readonly impressions?: { readonly log: ImpressionLog; readonly sampleRate: number };
@@ -48,8 +48,14 @@ const ANCHOR_ITEMS = 3;
 export function createGateway(deps: GatewayDeps): Gateway {
   const { catalog, features, embedder, ranking } = deps;
   const now = deps.now ?? Date.now;
-  const rules = deps.rerankRules ?? NO_RERANK_RULES;
-  const surfaceRules = { search: rulesFor(rules, 'search'), recommend: rulesFor(rules, 'recommend'), similar: rulesFor(rules, 'similar') };
+  const currentRules = deps.rerankRules ?? (() => NO_RERANK_RULES);
+  // Split by surface once per rules value, not per request; a reload brings a new value.
+  let split: { readonly from: RerankRules; readonly search: RerankRules; readonly recommend: RerankRules; readonly similar: RerankRules } | null = null;
+  const surfaceRules = () => {
+    const rules = currentRules();
+    if (split?.from !== rules) split = { from: rules, search: rulesFor(rules, 'search'), recommend: rulesFor(rules, 'recommend'), similar: rulesFor(rules, 'similar') };
+    return split;
+  };
 
   /**
    * Ranks the fused candidates and cuts the page: the stages every surface shares. A sampled
@@ -133,7 +139,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
       return rankedPage(
         candidates,
         scope,
-        { model: deps.rankers().search, user, profile, seedCategories: null, lambda: request.diversity ?? 0, rules: surfaceRules.search, window: request },
+        { model: deps.rankers().search, user, profile, seedCategories: null, lambda: request.diversity ?? 0, rules: surfaceRules().search, window: request },
         { filter: request.filter, excludeIds: null },
         clock,
         warnings,
@@ -199,7 +205,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
           profile: lists.profile,
           seedCategories,
           lambda: request.diversity ?? ranking.defaultDiversity,
-          rules: surfaceRules.recommend,
+          rules: surfaceRules().recommend,
           window: request,
         },
         { filter: request.filter, excludeIds: exclude },
@@ -248,7 +254,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
       return rankedPage(
         candidates,
         scope,
-        { model: deps.rankers().similar, user: null, profile: null, seedCategories: new Set(item.categories), lambda: 0, rules: surfaceRules.similar, window: request },
+        { model: deps.rankers().similar, user: null, profile: null, seedCategories: new Set(item.categories), lambda: 0, rules: surfaceRules().similar, window: request },
         { filter: request.filter, excludeIds: new Set([item.id]) },
         clock,
         warnings,

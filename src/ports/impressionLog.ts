@@ -20,10 +20,21 @@ export interface Impression {
   readonly items: readonly ImpressionItem[];
 }
 
+/** A span of serving time, epoch ms: `from` inclusive, `to` exclusive; null leaves that end open. */
+export interface ImpressionWindow {
+  readonly from: number | null;
+  readonly to: number | null;
+}
+
 /** Where served result lists are logged (a sample of them, by configuration). */
 export interface ImpressionLog {
   /** Logs a list once: a request id already logged keeps its first entry. */
   logImpression(impression: Impression): Promise<void>;
   /** The lists of these request ids, in the order asked; null for one never logged (or aged out). One round trip. */
   getImpressions(requestIds: readonly string[]): Promise<(Impression | null)[]>;
+  /**
+   * The lists served in the window, by time then request id, read a page at a time (training
+   * reads them all). A list that ages out while the scan runs may be missed; none comes twice.
+   */
+  scanImpressions(window: ImpressionWindow): AsyncIterable<Impression>;
 }

@@ -232,6 +232,30 @@ export function describeFeatureStore(name: string, open: () => Promise<Store> | 
       expect(await store.count()).toBe(0); // impressions of lists are not events
     });
 
+    it('reads logged impressions back by serving time, in pages, from inclusive and to exclusive', async () => {
+      const at = 1_700_000_000_000;
+      const list = (requestId: string, timestamp: number): Impression => ({
+        requestId,
+        surface: 'recommendations',
+        userId: 'u1',
+        timestamp,
+        modelVersion: 'm',
+        items: [{ itemId: 'i1', position: 0, score: 0.5, features: { rrf: 0.01 } }],
+      });
+      // Logged out of time order, two at the same time: the order is time, then request id.
+      for (const [id, offset] of [['r4', 3000], ['r2', 1000], ['r1b', 0], ['r3', 2000], ['r1a', 0]] as const) await store.logImpression(list(id, at + offset));
+      await store.logImpression(list('r2', at + 9000)); // logged again: keeps its first time
+      const read = async (from: number | null, to: number | null): Promise<string[]> => {
+        const ids: string[] = [];
+        for await (const impression of store.scanImpressions({ from, to })) ids.push(`${impression.requestId}@${impression.timestamp - at}`);
+        return ids;
+      };
+      expect(await read(null, null)).toEqual(['r1a@0', 'r1b@0', 'r2@1000', 'r3@2000', 'r4@3000']);
+      expect(await read(at + 1000, at + 3000)).toEqual(['r2@1000', 'r3@2000']);
+      expect(await read(at, at + 1)).toEqual(['r1a@0', 'r1b@0']);
+      expect(await read(at + 3001, null)).toEqual([]);
+    });
+
     it('logs every applied event, in the order recorded', async () => {
       await store.applyEvents(EVENTS.slice(0, 4), ITEMS);
       await store.applyEvents(EVENTS, ITEMS);

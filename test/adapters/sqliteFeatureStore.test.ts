@@ -13,7 +13,8 @@ const dirs = tempDirs('features');
 afterAll(() => dirs.removeAll());
 
 describeFeatureStore('SqliteFeatureStore', () => SqliteFeatureStore.open(dirs.make()));
-describeFeatureStore('SqliteFeatureStore in memory', () => SqliteFeatureStore.open(':memory:'));
+// Pages of 2 in memory: the scans cross page boundaries, ties included.
+describeFeatureStore('SqliteFeatureStore in memory', () => SqliteFeatureStore.open(':memory:', { scanPageSize: 2 }));
 
 describe('SqliteFeatureStore storage', () => {
   it('keeps events and aggregates across close and reopen', async () => {

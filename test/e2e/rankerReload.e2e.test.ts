@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { copyFileSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -68,6 +68,7 @@ describe('the served gateway across a model reload (fixture, real HTTP)', () => 
   let gateway: FixtureGateway;
   let dir: string;
   let modelFile: string;
+  let rulesPath: string;
 
   beforeAll(async () => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'ranker-reload-'));
@@ -85,6 +86,7 @@ describe('the served gateway across a model reload (fixture, real HTTP)', () => 
       }),
     );
     gateway = await startFixtureGateway({ env: { RANKER_MODEL: modelFile, RERANK_RULES: rulesFile } });
+    rulesPath = rulesFile;
   }, 120_000);
 
   afterAll(async () => {
@@ -144,5 +146,35 @@ describe('the served gateway across a model reload (fixture, real HTTP)', () => 
     expect(edges.map((e: any) => e.node.id)).not.toContain('6');
     expect(edges.slice(1, 3).map((e: any) => e.node.id).sort()).toEqual(['1', '3114']);
     expect(edges[1].explanation.reranking.at(-1)).toEqual(expect.objectContaining({ step: 'pin', detail: 'moved down: a pinned result took a place above' }));
+  });
+
+  it('reloads the rules file when it changes, and refuses a bad one keeping the rules in force', async () => {
+    const SEARCH = `{ search(query: "toy story", first: 3) { edges { node { id } explanation { reranking { step detail } } } } }`;
+    const before = await gateway.data(SEARCH);
+    expect(before.search.edges[0].node.id).toBe('2');
+    const lines: string[] = [];
+    const log = jest.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      lines.push(String(chunk));
+      return true;
+    });
+    try {
+      replaceAtomically(rulesPath, JSON.stringify({ rules: [{ kind: 'pin', name: 'heat-promo', itemId: '6', position: 1, surfaces: ['search'] }] }));
+      await eventually('the new rules are in force', () => gateway.app.rules.current().rules.length === 1);
+      const after = await gateway.data(SEARCH);
+      expect(after.search.edges[0].node.id).toBe('6');
+      expect(after.search.edges[0].explanation.reranking.at(-1).detail).toBe('pinned to position 1 by rule "heat-promo"');
+      expect(after.search.edges.map((e: any) => e.node.id)).not.toContain('2');
+
+      // A rule with no filter: refused with the place of the error, and the rules in force stay.
+      replaceAtomically(rulesPath, JSON.stringify({ rules: [{ kind: 'exclude', name: 'broken' }] }));
+      await eventually('the refusal is logged', () => lines.some((line) => line.includes('re-ranking rules file refused')));
+      const refusal = lines.find((line) => line.includes('re-ranking rules file refused'))!;
+      expect(refusal).toMatch(/^re-ranking rules file refused, still serving 1 rule \(heat-promo\), category cap none by default, 0 per category: re-ranking rules file .*rules\.json \(RERANK_RULES\): /);
+      expect(lines.filter((line) => line.startsWith('re-ranking rules reloaded'))).toHaveLength(1);
+      expect((await gateway.data(SEARCH)).search.edges[0].node.id).toBe('6');
+      expect(gateway.app.rules.reload()).toBe(false);
+    } finally {
+      log.mockRestore();
+    }
   });
 });

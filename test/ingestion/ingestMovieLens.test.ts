@@ -104,8 +104,11 @@ describe('MovieLens import into the real SQLite stores with the builtin embedder
       categories: ['Adventure', 'Animation', 'Children', 'Comedy', 'Fantasy'],
       tags: ['pixar', 'fun'],
       year: 1995,
-      createdAt: FIRST_RUN,
+      // It entered the catalog at its first rating (941557863 s), not when it was imported.
+      createdAt: 941_557_863_000,
     });
+    // Not rated in the file: there from the file's first rating (939842493 s), not new.
+    expect((await catalog.getItems(['114335']))[0]?.createdAt).toBe(939_842_493_000);
     const [userOne] = await features.getUserProfiles(['1']);
     expect(userOne?.ratingCount).toBe(81);
     expect(userOne?.positiveCount).toBe(69);
@@ -123,7 +126,7 @@ describe('MovieLens import into the real SQLite stores with the builtin embedder
     expect(await catalog.count()).toBe(300);
     expect(await features.count()).toBe(13922);
     const [toyStory] = await catalog.getItems(['1']);
-    expect(toyStory?.createdAt).toBe(FIRST_RUN);
+    expect(toyStory?.createdAt).toBe(941_557_863_000);
     const [vectorAfter] = await catalog.getVectors(['3114']);
     expect(Array.from(vectorAfter!)).toEqual(Array.from(vectorBefore!));
     const [stats] = await features.getItemStats(['1']);

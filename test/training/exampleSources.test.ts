@@ -1,7 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
 import type { EventType, InteractionEvent } from '../../src/domain/event.js';
 import { examplesFromPage } from '../../src/training/ranker/examplesFromPage.js';
+import { impressionExamples } from '../../src/training/ranker/impressionExamples.js';
 import { impressionLabels } from '../../src/training/ranker/impressionLabels.js';
+import type { Impression } from '../../src/ports/impressionLog.js';
 
 let next = 0;
 function event(type: EventType, userId: string, itemId: string, timestamp: number, requestId: string | null, value: number | null = null): InteractionEvent {
@@ -76,6 +78,50 @@ describe('examplesFromPage', () => {
   it('says which feature a served item lacks', () => {
     expect(() => examplesFromPage({ id: 'u1', userId: 'u1', shown: null, positives: new Set() }, page, ['a', 'impression_ctr'])).toThrow(
       'item x of request u1 has no value for feature impression_ctr',
+    );
+  });
+});
+
+describe('impressionExamples (logged lists joined with what followed them)', () => {
+  const list = (requestId: string, timestamp: number, userId: string | null, items: [string, number][], surface: Impression['surface'] = 'recommendations'): Impression => ({
+    requestId,
+    surface,
+    userId,
+    timestamp,
+    modelVersion: 'm',
+    items: items.map(([itemId, x], position) => ({ itemId, position, score: 0, features: { rrf: x, other: -x } })),
+  });
+  const lists = [
+    list('late', 3000, 'u2', [['a', 0.3], ['b', 0.4]]),
+    list('early', 1000, 'u1', [['a', 0.1], ['b', 0.2]]),
+    list('middle', 2000, 'u1', [['c', 0.5], ['d', 0.6]]),
+    list('quiet', 2500, 'u3', [['a', 0.7]]), // nothing followed it
+    list('search', 1500, 'u1', [['a', 1]], 'search'),
+    list('anonymous', 1500, null, [['a', 1]]),
+    { ...list('old-model', 1500, 'u1', [['a', 1]]), items: [{ itemId: 'a', position: 0, score: 0, features: { rrf: 1 } }] },
+  ];
+  const followed = [
+    event('click', 'u1', 'b', 1100, 'early'),
+    event('purchase', 'u1', 'c', 2100, null), // no requestId, inside the window of "middle"
+    event('click', 'u2', 'a', 3100, 'late'),
+    event('click', 'u3', 'a', 2600, 'elsewhere'), // another request's click
+  ];
+
+  it('takes the logged feature values as rows, labels them, and validates on the latest lists', () => {
+    const examples = impressionExamples(lists, followed, ['rrf', 'other'], { attributionWindowMs: MINUTE, validationFraction: 0.34 });
+    expect(examples.counts).toEqual({ read: 7, usable: 4, otherSurface: 2, otherFeatures: 1, withoutPositive: 1 });
+    expect(examples.train.groups.map((group) => [group.id, group.itemIds, group.rows.map((row) => [...row]), [...group.labels]])).toEqual([
+      ['early', ['a', 'b'], [[0.1, -0.1], [0.2, -0.2]], [0, 1]],
+      ['middle', ['c', 'd'], [[0.5, -0.5], [0.6, -0.6]], [1, 0]],
+    ]);
+    expect(examples.validation.groups.map((group) => [group.id, [...group.labels]])).toEqual([['late', [1, 0]]]);
+    expect(examples.trainingWindow).toEqual({ from: new Date(1000).toISOString(), to: new Date(2000).toISOString() });
+    expect(examples.validationWindow).toEqual({ from: new Date(3000).toISOString(), to: new Date(3000).toISOString() });
+  });
+
+  it('says when there are too few lists with a positive to split', () => {
+    expect(() => impressionExamples(lists.slice(0, 1), followed, ['rrf', 'other'], { attributionWindowMs: MINUTE, validationFraction: 0.2 })).toThrow(
+      '1 logged recommendation lists with a positive after them (of 1 read) cannot be split into training and validation; log more (IMPRESSION_SAMPLE_RATE) or wait for more clicks',
     );
   });
 });

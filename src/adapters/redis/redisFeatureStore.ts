@@ -7,7 +7,7 @@ import type { Item } from '../../domain/item.js';
 import { eventContribution } from '../../features/eventContribution.js';
 import type { EventLog } from '../../ports/eventLog.js';
 import type { ApplyResult, FeatureStore, ItemStats, UserProfile } from '../../ports/featureStore.js';
-import type { Impression, ImpressionLog } from '../../ports/impressionLog.js';
+import type { Impression, ImpressionLog, ImpressionWindow } from '../../ports/impressionLog.js';
 import { APPLY_EVENTS_SCRIPT, FORGET_ITEMS_SCRIPT } from './applyEventsScript.js';
 import { redisKeys, type RedisKeys } from './redisKeys.js';
 import { toItemStats, toUserProfile } from './redisRows.js';
@@ -166,17 +166,48 @@ export class RedisFeatureStore implements FeatureStore, EventLog, ImpressionLog 
     await this.run(() => this.scripts.forgetFeatureItems(...args));
   }
 
-  /** One key per list (NX: the first entry stays), expiring after the impression TTL. */
+  /**
+   * One key per list (NX: the first entry stays), expiring after the impression TTL, and its id
+   * in the time index, from which ids older than the TTL are pruned: one transaction.
+   */
   async logImpression(impression: Impression): Promise<void> {
     const key = this.keys.impression(impression.requestId);
     const entry = JSON.stringify(impression);
-    await this.run(() => (this.impressionTtlSeconds > 0 ? this.client.set(key, entry, 'EX', this.impressionTtlSeconds, 'NX') : this.client.set(key, entry, 'NX')));
+    const index = this.keys.impressionsByTime;
+    await this.run(async () => {
+      const batch = this.client.multi();
+      if (this.impressionTtlSeconds > 0) {
+        batch.set(key, entry, 'EX', this.impressionTtlSeconds, 'NX');
+        batch.zremrangebyscore(index, '-inf', `(${impression.timestamp - this.impressionTtlSeconds * 1000}`);
+      } else {
+        batch.set(key, entry, 'NX');
+      }
+      batch.zadd(index, 'NX', impression.timestamp, impression.requestId);
+      const replies = await batch.exec();
+      const failed = replies?.find(([error]) => error !== null);
+      if (failed) throw failed[0];
+    });
   }
 
   async getImpressions(requestIds: readonly string[]): Promise<(Impression | null)[]> {
     if (requestIds.length === 0) return [];
     const entries = await this.run(() => this.client.mget(...requestIds.map((id) => this.keys.impression(id))));
     return entries.map((entry) => (entry === null ? null : (JSON.parse(entry) as Impression)));
+  }
+
+  /** Ids from the time index a page at a time, then their lists (one MGET per page); aged-out ones are skipped. */
+  async *scanImpressions(window: ImpressionWindow): AsyncIterable<Impression> {
+    const min = window.from === null ? '-inf' : String(window.from);
+    const max = window.to === null ? '+inf' : `(${window.to}`;
+    // Offsets shift when the index is pruned during the scan; the set keeps an id from coming twice.
+    const read = new Set<string>();
+    for (let offset = 0; ; offset += this.scanPageSize) {
+      const ids = await this.run(() => this.client.zrangebyscore(this.keys.impressionsByTime, min, max, 'LIMIT', offset, this.scanPageSize));
+      const fresh = ids.filter((id) => !read.has(id));
+      fresh.forEach((id) => read.add(id));
+      for (const impression of await this.getImpressions(fresh)) if (impression !== null) yield impression;
+      if (ids.length < this.scanPageSize) return;
+    }
   }
 
   /** Every logged event in log order, a page per command. */

@@ -18,6 +18,8 @@ export interface RedisKeys {
   userCategories(id: string): string;
   userDecayedCategories(id: string): string;
   impression(requestId: string): string;
+  /** Sorted set of logged request ids by serving time, for time-range reads. */
+  readonly impressionsByTime: string;
 }
 
 export function redisKeys(prefix: string): RedisKeys {
@@ -34,5 +36,6 @@ export function redisKeys(prefix: string): RedisKeys {
     userCategories: (id) => `${base}user_cat:${id}`,
     userDecayedCategories: (id) => `${base}user_dcat:${id}`,
     impression: (requestId) => `${base}impression:${requestId}`,
+    impressionsByTime: `${base}impressions_by_time`,
   };
 }

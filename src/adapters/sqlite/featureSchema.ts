@@ -94,6 +94,7 @@ export function createFeatureSchema(db: Database.Database): void {
       ts INTEGER NOT NULL,
       entry TEXT NOT NULL
     ) WITHOUT ROWID;
+    CREATE INDEX IF NOT EXISTS impressions_by_time ON impressions (ts, request_id);
 
     -- Each positive interaction adds 1/n to each of its item's n categories (weight), and its
     -- forward-decay weight divided by n (decayed).

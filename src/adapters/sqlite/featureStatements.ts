@@ -66,6 +66,10 @@ export function prepareStatements(db: Database.Database, recentPositives: number
     ].map((sql) => db.prepare(sql)),
     logImpression: db.prepare('INSERT INTO impressions (request_id, ts, entry) VALUES (?, ?, ?) ON CONFLICT (request_id) DO NOTHING'),
     impressions: db.prepare('SELECT i.entry FROM json_each(?) AS j LEFT JOIN impressions AS i ON i.request_id = j.value ORDER BY j.key').pluck(),
+    // Keyset pages on (ts, request_id): the order of the impressions_by_time index.
+    impressionPage: db
+      .prepare('SELECT request_id, ts, entry FROM impressions WHERE (ts > ? OR (ts = ? AND request_id > ?)) AND ts < ? ORDER BY ts, request_id LIMIT ?')
+      .raw(),
     scanPage: db.prepare('SELECT * FROM events WHERE seq > ? ORDER BY seq LIMIT ?'),
     countEvents: db.prepare('SELECT count(*) FROM events').pluck(),
   };

@@ -6,7 +6,7 @@ import type { Item } from '../../domain/item.js';
 import { eventContribution } from '../../features/eventContribution.js';
 import type { EventLog } from '../../ports/eventLog.js';
 import type { ApplyResult, FeatureStore, ItemStats, UserProfile } from '../../ports/featureStore.js';
-import type { Impression, ImpressionLog } from '../../ports/impressionLog.js';
+import type { Impression, ImpressionLog, ImpressionWindow } from '../../ports/impressionLog.js';
 import { toEvent, toItemStats, toUserProfile, type EventRow, type ItemStatsRow, type UserRow } from './featureRows.js';
 import { createFeatureSchema, FEATURE_SCHEMA_VERSION } from './featureSchema.js';
 import { COUNT_COLUMNS, prepareStatements } from './featureStatements.js';
@@ -150,6 +150,20 @@ export class SqliteFeatureStore implements FeatureStore, EventLog, ImpressionLog
     if (requestIds.length === 0) return [];
     const entries = this.statements.impressions.all(JSON.stringify(requestIds)) as (string | null)[];
     return entries.map((entry) => (entry === null ? null : (JSON.parse(entry) as Impression)));
+  }
+
+  /** A page at a time, so the connection stays free between pages. */
+  async *scanImpressions(window: ImpressionWindow): AsyncIterable<Impression> {
+    // Every request id sorts after '', so (from, '') starts at `from` inclusive.
+    let after: [number, string] = [window.from ?? Number.MIN_SAFE_INTEGER, ''];
+    const to = window.to ?? Number.MAX_SAFE_INTEGER;
+    for (;;) {
+      const rows = this.statements.impressionPage.all(after[0], after[0], after[1], to, this.scanPageSize) as [string, number, string][];
+      for (const [, , entry] of rows) yield JSON.parse(entry) as Impression;
+      if (rows.length < this.scanPageSize) return;
+      const [requestId, ts] = rows[rows.length - 1]!;
+      after = [ts, requestId];
+    }
   }
 
   /** Every logged event in log order, read a page at a time so the connection stays free between pages. */

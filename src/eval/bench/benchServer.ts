@@ -1,15 +1,14 @@
 /**
  * The gateway as the bench loads it, in a process of its own so that the load generator does
- * not share its event loop: the project's stores and pipeline, with the FeatureStore wrapped
- * to count its read calls into a Prometheus counter on /metrics. Prints `{"url": …}` on stdout
+ * not share its event loop: the app opened as main opens it (openApp: the watched model file,
+ * RERANK_RULES, the impression log), with the FeatureStore the pipeline reads wrapped to count
+ * its read calls into a Prometheus counter on /metrics. Prints `{"url": …}` on stdout
  * when it listens; SIGTERM stops it.
  *
  *   node --import tsx src/eval/bench/benchServer.ts DATA_DIR
  */
 import { Counter } from 'prom-client';
-import { loadRankerModels } from '../../adapters/fs/loadRankerModels.js';
-import { openStores } from '../../app/openStores.js';
-import { createGateway } from '../../pipeline/createGateway.js';
+import { openApp } from '../../app/openApp.js';
 import { createMetricsRegistry } from '../../server/metricsRegistry.js';
 import { createServer } from '../../server/createServer.js';
 import { harnessConfig } from '../gatewayUnderTest.js';
@@ -20,7 +19,6 @@ async function main(): Promise<void> {
   const dataDir = process.argv[2];
   if (!dataDir) throw new Error('usage: benchServer.ts DATA_DIR');
   const config = harnessConfig(dataDir, process.env);
-  const stores = await openStores(config);
   const metrics = createMetricsRegistry();
   const calls = new Counter({
     name: FEATURE_CALLS_METRIC,
@@ -28,20 +26,13 @@ async function main(): Promise<void> {
     labelNames: ['method'],
     registers: [metrics.registry],
   });
-  const rankers = loadRankerModels(config.ranking.modelPath);
-  const gateway = createGateway({
-    catalog: stores.catalog,
-    features: countingFeatureStore(stores.features, (method) => calls.inc({ method })),
-    embedder: stores.embedder,
-    rankers: () => rankers,
-    ranking: config.ranking,
-  });
-  const server = await createServer({ config, gateway, metrics, countItems: () => stores.catalog.count() });
+  const app = await openApp(config, { readFeaturesThrough: (features) => countingFeatureStore(features, (method) => calls.inc({ method })) });
+  const server = await createServer({ config, gateway: app.gateway, metrics, countItems: () => app.stores.catalog.count() });
   process.stdout.write(`${JSON.stringify({ url: server.url })}\n`);
   process.once('SIGTERM', () => {
     void server
       .stop()
-      .then(() => stores.close())
+      .then(() => app.close())
       .finally(() => process.exit(0));
   });
 }

@@ -7,14 +7,15 @@ import { POSITIVE_RATING } from '../../domain/event.js';
 import { FEATURE_NAMES } from '../../features/featureNames.js';
 import { ingestFiles } from '../../ingestion/ingestFiles.js';
 import type { IngestProgress } from '../../ingestion/ingestProgress.js';
-import type { TimeWindow } from '../../ranking/rankerModel.js';
 import type { ExampleSet } from '../../training/ranker/exampleSet.js';
 import type { LabelledRequest } from '../../training/ranker/labelledRequest.js';
+import { windowOf, type RankerExamples } from '../../training/ranker/rankerExamples.js';
 import { requestExamples } from './requestExamples.js';
 import { harnessConfig } from '../gatewayUnderTest.js';
 import { mapConcurrent } from '../mapConcurrent.js';
 import type { Rating } from '../movieLens/rating.js';
 import { readRatings } from '../movieLens/readRatings.js';
+import { replayClock } from '../movieLens/replayClock.js';
 import { writeTrainingDir } from '../movieLens/writeTrainingDir.js';
 import { temporalSplit } from '../temporalSplit.js';
 
@@ -29,14 +30,6 @@ export interface MovieLensExampleOptions {
   readonly concurrency?: number;
   readonly onProgress?: (progress: IngestProgress) => void;
   readonly log?: (line: string) => void;
-}
-
-export interface MovieLensExamples {
-  readonly train: ExampleSet;
-  readonly validation: ExampleSet;
-  readonly trainingWindow: TimeWindow;
-  readonly validationWindow: TimeWindow;
-  readonly dataSource: string;
 }
 
 /** Label period of one example set and the ratings the gateway may know before it. */
@@ -56,13 +49,14 @@ interface Period {
  *
  * The last period is eval:recs's test set and is never read, so eval:recs can score the
  * learned model honestly. For each of the two label periods a fresh gateway is built from the
- * ratings before it alone (the MovieLens importer, then item2vec, as eval:recs does); every
+ * ratings before it alone (the MovieLens importer, then item2vec, as eval:recs does), whose
+ * clock stands at the latest of those ratings (replayClock); every
  * user with a positive (rating ≥ 4) in the period gets recommendations for their whole
  * candidate pool from the real pipeline, and each candidate is a positive when the user rated
  * it ≥ 4 in the period. Training labels come before validation labels for every user: the
  * train/validation split is by time.
  */
-export async function movieLensRankerExamples(options: MovieLensExampleOptions): Promise<MovieLensExamples> {
+export async function movieLensRankerExamples(options: MovieLensExampleOptions): Promise<RankerExamples> {
   const fraction = options.periodFraction ?? 0.2;
   const log = options.log ?? (() => {});
   const dataDir = path.resolve(options.dataDir);
@@ -87,8 +81,8 @@ export async function movieLensRankerExamples(options: MovieLensExampleOptions):
     return {
       train,
       validation,
-      trainingWindow: windowOf(trainingCut.test),
-      validationWindow: windowOf(validationCut.test),
+      trainingWindow: windowOf(trainingCut.test.map((rating) => rating.timestamp * 1000)),
+      validationWindow: windowOf(validationCut.test.map((rating) => rating.timestamp * 1000)),
       dataSource:
         `MovieLens ${path.basename(dataDir)}: per user, candidates retrieved from the ratings before a period, ` +
         `labelled positive when rated ≥ ${POSITIVE_RATING} in it (periods of ${fraction * 100}% of each user's ratings; eval:recs's test period unread)`,
@@ -105,10 +99,12 @@ async function periodExamples(period: Period, sourceDir: string, work: string, o
   await writeTrainingDir(sourceDir, movieLensDir, period.before, period.after);
   // No business rules, no default diversity: the examples are the whole pool, whatever its order.
   const config = harnessConfig(path.join(work, `${period.name}-data`), { ...options.env, RERANK_RULES: 'none', DEFAULT_DIVERSITY: '0' });
-  const app = await openApp(config);
+  // The gateway lives at the period's cutoff: decayed and age features as they were then.
+  const now = replayClock(period.before);
+  const app = await openApp(config, { now });
   try {
-    log(`${period.name}: ingesting ${period.before.length} earlier ratings`);
-    await ingestFiles({ movieLens: movieLensDir }, app.stores, options.onProgress ? { onProgress: options.onProgress } : {});
+    log(`${period.name}: ingesting ${period.before.length} earlier ratings (now = ${new Date(now()).toISOString()})`);
+    await ingestFiles({ movieLens: movieLensDir }, app.stores, { now, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
     await trainItem2vec({ catalog: app.stores.catalog, events: app.stores.features });
     const requests = ratingLabels(period.labels);
     let done = 0;
@@ -134,14 +130,4 @@ function ratingLabels(ratings: readonly Rating[]): LabelledRequest[] {
     positives.set(rating.userId, set);
   }
   return [...positives.keys()].sort().map((userId) => ({ id: userId, userId, shown: null, positives: positives.get(userId)! }));
-}
-
-function windowOf(ratings: readonly Rating[]): TimeWindow {
-  let from = Infinity;
-  let to = -Infinity;
-  for (const rating of ratings) {
-    from = Math.min(from, rating.timestamp);
-    to = Math.max(to, rating.timestamp);
-  }
-  return { from: new Date(from * 1000).toISOString(), to: new Date(to * 1000).toISOString() };
 }

@@ -14,6 +14,7 @@ import { startGatewayUnderTest } from '../gatewayUnderTest.js';
 import type { Ranking } from '../metrics/ranking.js';
 import { readMovies } from '../movieLens/readMovies.js';
 import { readRatings } from '../movieLens/readRatings.js';
+import { replayClock } from '../movieLens/replayClock.js';
 import { writeTrainingDir } from '../movieLens/writeTrainingDir.js';
 import { relevantByUser } from '../relevantByUser.js';
 import { machineInfo } from '../report/machineInfo.js';
@@ -51,7 +52,8 @@ export const RECS_EVAL_DEFAULTS = { seed: 42, first: 20, concurrency: 4, itemKnn
 
 /**
  * The recommendation evaluation: splits the ratings by time, ingests the training part into a
- * fresh data directory through the project's importer, asks the real gateway over HTTP
+ * fresh data directory through the project's importer, asks the real gateway (its clock at the
+ * end of the training split) over HTTP
  * GraphQL for every test user's recommendations, and scores it beside three baselines
  * computed on the same training data.
  */
@@ -79,12 +81,15 @@ export async function runRecsEval(options: RecsEvalOptions): Promise<RecsReport>
 
     let ingestion: RecsReport['ingestion'] = {};
     let item2vec: RecsReport['item2vec'] = null;
+    // The gateway answers at the end of the training split, as it would have then.
+    const now = replayClock(split.train);
     const gateway = await startGatewayUnderTest({
       dataDir: path.join(work, 'data'),
       env: options.env ?? {},
+      now,
       prepare: async (stores) => {
-        log('ingesting the training split through the MovieLens importer');
-        const summary = await ingestFiles({ movieLens: trainingDir }, stores);
+        log(`ingesting the training split through the MovieLens importer (now = ${new Date(now()).toISOString()})`);
+        const summary = await ingestFiles({ movieLens: trainingDir }, stores, { now });
         ingestion = {
           items: summary.items.ok,
           itemsRefused: summary.items.bad,

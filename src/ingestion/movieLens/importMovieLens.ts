@@ -9,6 +9,7 @@ import { ingestEvents } from '../ingestEvents.js';
 import { ingestItems, type ItemIngestOptions } from '../ingestItems.js';
 import type { IngestProgress } from '../ingestProgress.js';
 import type { IngestSummary } from '../ingestSummary.js';
+import { firstRatingTimes } from './firstRatingTimes.js';
 import { readMovieLensMovies } from './readMovieLensMovies.js';
 import { readMovieLensRatings } from './readMovieLensRatings.js';
 import { readMovieLensTags } from './readMovieLensTags.js';
@@ -24,7 +25,10 @@ export interface ImportMovieLensOptions extends Omit<ItemIngestOptions, 'onProgr
 
 /**
  * Loads a directory in the ml-latest-small format: movies.csv with tags.csv become items,
- * ratings.csv becomes rating events at their real times. Idempotent (items by movieId, events
+ * ratings.csv becomes rating events at their real times. A movie enters the catalog at its first
+ * rating in ratings.csv, so that its age (item_freshness) means in a replay what it meant then; a
+ * movie no one has rated yet counts as there from the start (the file's first rating), not as
+ * new: nothing says when it arrived, and "new" would only repeat that it has no ratings. Idempotent (items by movieId, events
  * by `ml:<user>:<movie>:<seconds>`), so an interrupted import is finished by importing again.
  * tags.csv may be absent; movies.csv and ratings.csv may not.
  */
@@ -38,11 +42,13 @@ export async function importMovieLens(dir: string, options: ImportMovieLensOptio
   const tags = (await exists(files.tags)) ? await readMovieLensTags(files.tags, onIssue) : new Map<string, string[]>();
 
   const movieTotal = (await countLines(files.movies)) - 1;
+  const firstRated = await firstRatingTimes(files.ratings);
   const items = await ingestItems(readMovieLensMovies(files.movies, tags), options, {
     onIssue,
     strict,
     now,
     skipUnchanged,
+    createdAtOf: (id) => firstRated.get(id) ?? firstRated.earliest,
     batchSize: options.itemBatchSize,
     onProgress: (processed) => onProgress?.({ stage: 'items', file: files.movies, processed, total: movieTotal }),
   });

@@ -1,4 +1,4 @@
-import type { ScoredCandidate } from '../../domain/scoredItem.js';
+import type { FeatureContribution } from '../../domain/scoredItem.js';
 import type { ExampleGroup } from './exampleSet.js';
 import type { LabelledRequest } from './labelledRequest.js';
 
@@ -6,12 +6,12 @@ import type { LabelledRequest } from './labelledRequest.js';
  * One example group from a list the gateway ranked for a labelled request: each item's raw
  * feature values as the serving path computed them (its explanation's contributions), in
  * `featureNames` order, labelled 1 when the request's user engaged with it; cut to the items
- * the request showed when it says which. Reading the features back from the served list is
+ * the request showed when it says which (a logged list: the values it logged). Reading the features back from the served list is
  * what keeps training and serving on one implementation of the features. Pure.
  */
 export function examplesFromPage(
   request: LabelledRequest,
-  ranked: readonly Pick<ScoredCandidate, 'itemId' | 'contributions'>[],
+  ranked: readonly { readonly itemId: string; readonly contributions: readonly Pick<FeatureContribution, 'name' | 'value'>[] }[],
   featureNames: readonly string[],
 ): ExampleGroup {
   const items = request.shown === null ? ranked : ranked.filter((item) => request.shown!.has(item.itemId));
