@@ -67,6 +67,16 @@ export function createGatewayClient(options: GatewayClientOptions): GatewayClien
   };
 }
 
+/**
+ * A root field's value, which the schema makes nullable so that one failing field does not
+ * wipe the others; `execute` already rejects on any error, so null here means the gateway
+ * broke its contract and is reported as such rather than passed on.
+ */
+export function required<TValue>(value: TValue | null | undefined, field: string): TValue {
+  if (value === null || value === undefined) throw new Error(`the gateway answered ${field}: null without an error`);
+  return value;
+}
+
 /** The hash codegen put in the document (`sha256:<hex>`), as the bare hex Apollo expects. */
 function persistedHashOf<TResult, TVariables>(document: TypedDocumentString<TResult, TVariables>): string {
   const hash: unknown = document.__meta__?.['hash'];

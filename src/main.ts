@@ -18,22 +18,29 @@ An empty catalog is first filled from SEED_MOVIELENS (default ../shared/data/ml-
 when that directory exists, and item2vec is trained on its ratings (npm run train:item2vec
 retrains it later).
 
-Configuration (environment variables):
-  PORT=4000  HOST=0.0.0.0  DATA_DIR=./data  SEED_MOVIELENS=DIR|none
+Configuration (environment variables; a bad value stops the start naming the variable):
+  PORT=4000  HOST=0.0.0.0  DATA_DIR=./data  SEED_MOVIELENS=DIR|none  NODE_ENV=development|production
   EMBEDDING_MODEL=Xenova/all-MiniLM-L6-v2 | builtin | ./local/model/dir
   EMBEDDING_CACHE_DIR=.cache/models  EMBEDDING_ALLOW_DOWNLOADS=true  EMBEDDING_QUANTIZED=true
+  EMBEDDING_BATCH_SIZE=32  EMBEDDING_MAX_LENGTH=256  EMBEDDING_BUILTIN_DIMENSION=384
+  EMBEDDING_CACHE_SIZE=2000  EMBEDDING_QUEUE_WINDOW_MS=2  EMBEDDING_QUEUE_MAX_BATCH=32
+  EMBEDDING_WORKER=auto|true|false
   RANKER_MODEL=models/ranker.json (watched, reloaded on change)  DEFAULT_DIVERSITY=0.1
   RERANK_RULES=rules.json|none (boost, bury, pin, exclude, category caps; watched, reloaded on change)
   CANDIDATES_PER_SOURCE=200  CANDIDATE_POOL_SIZE=300  COLLABORATIVE_RETRIEVAL=true|false
-  API_KEYS=key1,key2 (mutations need one in x-api-key)  NODE_ENV=production (requires API_KEYS)
+  API_KEYS=key1,key2 (mutations need one in x-api-key; NODE_ENV=production requires them)
   REDIS_URL=redis://host:6379 (features and events in Redis)  REDIS_KEY_PREFIX=recsys:
-  IMPRESSION_SAMPLE_RATE=0.01
-  GRAPHQL_INTROSPECTION=true|false  PLAYGROUND=true|false  CORS_ORIGINS=https://app.example.com,...
+  REDIS_COMMAND_TIMEOUT_MS=1000  FEATURE_USER_TTL_DAYS=180  IMPRESSION_SAMPLE_RATE=0.01
+  IMPRESSION_TTL_DAYS=30
+  GRAPHQL_INTROSPECTION=true|false (on unless production)
+  PLAYGROUND=true|false (on unless production, OPERATIONS_ALLOWLIST or introspection off;
+    asking for it with either of those stops the start)
+  CORS_ORIGINS=https://app.example.com,... | * (origins: scheme://host[:port], no path)
   OPERATIONS_ALLOWLIST=examples/generated/persisted-documents.json  LOG_LEVEL=info
   QDRANT_URL=http://qdrant:6333 (service mode)  QDRANT_API_KEY  QDRANT_COLLECTION=items
   QDRANT_TIMEOUT_MS=5000  QDRANT_RETRIES=2  QDRANT_RETRY_DELAY_MS=100
   QDRANT_HNSW_M=16  QDRANT_HNSW_EF_CONSTRUCT=100  QDRANT_ON_DISK=false  QDRANT_QUANTIZATION=none|scalar|binary
-  QDRANT_INFO_TTL_MS=5000
+  QDRANT_INFO_TTL_MS=5000 (QDRANT_* values are checked even without QDRANT_URL)
 Logs are JSON lines (pino) on stdout; progress bars go to stderr.
 See README.md for all of them.`;
 

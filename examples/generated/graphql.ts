@@ -7,12 +7,13 @@ import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
 /** Something a person did with an item. */
 export type EventInput = {
   /**
-   * Idempotency key: an event recorded twice with the same id counts once. When omitted it is
+   * Idempotency key (1 to 128 characters, no control characters): an event recorded twice with
+   * the same id counts once. When omitted it is
    * derived from the other fields, so a retried batch still counts once, provided the event has
    * a `timestamp` (an event without one is stamped on arrival, so a retry gets another id).
    */
   id?: string | number | null | undefined;
-  /** The item it was done to. */
+  /** The item it was done to: 1 to 128 characters, no control characters. */
   itemId: string | number;
   /** The `requestId` of the result list the event came from, when it came from one. */
   requestId?: string | number | null | undefined;
@@ -20,7 +21,7 @@ export type EventInput = {
   timestamp?: string | null | undefined;
   /** What the person did. */
   type: EventType;
-  /** Who did it. */
+  /** Who did it: 1 to 128 characters, no control characters. */
   userId: string | number;
   /** The rating, for RATING events only: 0.5 to 5. */
   value?: number | null | undefined;
@@ -152,7 +153,7 @@ export type SearchWithFiltersQueryVariables = Exact<{
 }>;
 
 
-export type SearchWithFiltersQuery = { search: { requestId: string, totalCount: number, edges: Array<{ rank: number, score: number, node: { id: string, title: string, year: number | null, categories: Array<string> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type SearchWithFiltersQuery = { search: { requestId: string, totalCount: number, edges: Array<{ rank: number, score: number, node: { id: string, title: string, year: number | null, categories: Array<string> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } | null };
 
 export type RecommendationsForUserQueryVariables = Exact<{
   userId: string | number;
@@ -161,7 +162,7 @@ export type RecommendationsForUserQueryVariables = Exact<{
 }>;
 
 
-export type RecommendationsForUserQuery = { recommendations: { requestId: string, modelVersion: string, edges: Array<{ rank: number, score: number, node: { id: string, title: string }, explanation: { rankerScore: number, retrieval: Array<{ source: RetrievalSource, score: number }> } }> } };
+export type RecommendationsForUserQuery = { recommendations: { requestId: string, modelVersion: string, edges: Array<{ rank: number, score: number, node: { id: string, title: string }, explanation: { rankerScore: number, retrieval: Array<{ source: RetrievalSource, score: number }> } }> } | null };
 
 export type SimilarItemsQueryVariables = Exact<{
   itemId: string | number;
@@ -169,7 +170,7 @@ export type SimilarItemsQueryVariables = Exact<{
 }>;
 
 
-export type SimilarItemsQuery = { similarItems: { requestId: string, edges: Array<{ rank: number, node: { id: string, title: string, categories: Array<string> } }> } };
+export type SimilarItemsQuery = { similarItems: { requestId: string, edges: Array<{ rank: number, node: { id: string, title: string, categories: Array<string> } }> } | null };
 
 export type RecordEventsMutationVariables = Exact<{
   events: Array<EventInput> | EventInput;

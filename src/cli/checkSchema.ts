@@ -22,7 +22,8 @@ Additions pass. Dangerous changes (a new enum value, a changed default) are prin
   --published FILE     the published SDL (default ${PUBLISHED_SCHEMA})
   --acknowledged FILE  breaking changes decided on: a JSON array of
                        { "change": "<message printed here>", "reason": "<why>" }
-                       (default ${ACKNOWLEDGED_CHANGES})
+                       (default ${ACKNOWLEDGED_CHANGES}, which may be absent;
+                       a file given here must exist: exit 2 otherwise)
 
 After a release: npm run schema:print -- --out ${PUBLISHED_SCHEMA}, and empty the
 acknowledgements.`;
@@ -44,6 +45,12 @@ async function main(): Promise<number> {
   }
   const publishedFile = values.published ?? PUBLISHED_SCHEMA;
   const acknowledgedFile = values.acknowledged ?? ACKNOWLEDGED_CHANGES;
+  // Only the default may be absent (nothing acknowledged yet): a file named on the command line
+  // that is not there is a typo, and reading it as "nothing acknowledged" would hide it.
+  if (values.acknowledged !== undefined && !existsSync(acknowledgedFile)) {
+    process.stderr.write(`--acknowledged ${acknowledgedFile}: no such file\n`);
+    return 2;
+  }
   const acknowledgements = existsSync(acknowledgedFile) ? parseAcknowledgements(readFileSync(acknowledgedFile, 'utf8'), acknowledgedFile) : [];
   const result = await compareWithPublished(buildSchema(readFileSync(publishedFile, 'utf8')), currentSchema(), acknowledgements);
   const print = (title: string, messages: readonly string[]) => {

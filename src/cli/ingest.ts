@@ -40,12 +40,16 @@ Options:
   --help            print this and exit
 
 The embedding model comes from EMBEDDING_MODEL (EMBEDDING_MODEL=builtin works offline).
-Exit codes: 0 done, 1 a bad record with --strict or a failure, 2 a usage error.`;
+Exit codes: 0 done, 1 a bad record with --strict, a file or directory that cannot be read, or
+another failure, 2 a usage error (unknown option, nothing to ingest).`;
 
 /** Issues printed one by one; beyond this they are only counted. */
 const ISSUES_SHOWN = 100;
 
 class UsageError extends Error {}
+
+/** The command is well formed but names something that is not there: one line, no usage. */
+class InputError extends Error {}
 
 interface Command {
   readonly dataDir: string;
@@ -78,13 +82,13 @@ async function parseCommand(argv: readonly string[]): Promise<Command | 'help'> 
   const events = [...values.events];
   for (const file of positionals) {
     const kind = await sniffRecordKind(file).catch((error: Error) => {
-      throw new UsageError(`cannot read ${file}: ${error.message}`);
+      throw new InputError(`cannot read ${file}: ${error.message}`);
     });
     if (kind === null) throw new UsageError(`cannot tell whether ${file} holds items or events: use --items or --events`);
     (kind === 'items' ? items : events).push(file);
   }
   if (values.movielens !== undefined && !(await isDirectory(values.movielens))) {
-    throw new UsageError(`--movielens ${values.movielens} is not a directory`);
+    throw new InputError(`--movielens ${values.movielens} is not a directory`);
   }
   if (values.movielens === undefined && items.length === 0 && events.length === 0) {
     throw new UsageError('nothing to ingest: give --movielens DIR, --items FILE or --events FILE');
@@ -153,6 +157,10 @@ async function main(): Promise<number> {
   try {
     command = await parseCommand(process.argv.slice(2));
   } catch (error) {
+    if (error instanceof InputError) {
+      process.stderr.write(`ingest: ${error.message}\n`);
+      return 1;
+    }
     if (!(error instanceof UsageError)) throw error;
     process.stderr.write(`${error.message}\n\n${USAGE}\n`);
     return 2;

@@ -55,21 +55,26 @@ function list(env: Env, name: string): string[] {
 export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): Config {
   const production = text(env, 'NODE_ENV', 'development') === 'production';
   const apiKeys = list(env, 'API_KEYS');
+  if (text(env, 'API_KEYS', '') !== '' && apiKeys.length === 0) {
+    throw new ConfigError(`API_KEYS must hold at least one key (comma-separated), got "${env.API_KEYS}"; leave it unset to keep mutations open`);
+  }
   if (production && apiKeys.length === 0) {
     throw new ConfigError('NODE_ENV=production requires API_KEYS (comma-separated) so that mutations are protected');
   }
   const rules = text(env, 'RERANK_RULES', 'none');
   const seed = text(env, 'SEED_MOVIELENS', path.resolve(cwd, '../shared/data/ml-latest-small'));
+  const introspection = flag(env, 'GRAPHQL_INTROSPECTION', !production);
+  const operationsAllowlist = optionalPath(env, 'OPERATIONS_ALLOWLIST', cwd);
   const config: Config = {
     server: {
       host: text(env, 'HOST', '0.0.0.0'),
       port: integer(env, 'PORT', 4000, 0, 65535),
       apiKeys,
       production,
-      introspection: flag(env, 'GRAPHQL_INTROSPECTION', !production),
-      playground: flag(env, 'PLAYGROUND', !production),
-      corsOrigins: list(env, 'CORS_ORIGINS'),
-      operationsAllowlist: optionalPath(env, 'OPERATIONS_ALLOWLIST', cwd),
+      introspection,
+      playground: playground(env, production, introspection, operationsAllowlist),
+      corsOrigins: corsOrigins(env),
+      operationsAllowlist,
       logLevel: logLevel(env),
     },
     data: {
@@ -120,10 +125,11 @@ function embeddingConfig(env: Env, cwd: string): EmbeddingConfig {
 
 const QUANTIZATIONS: readonly QdrantQuantization[] = ['none', 'scalar', 'binary'];
 
+// Every QDRANT_* value is checked even without QDRANT_URL, so that a typo is found when it is
+// made, not on the day service mode is switched on.
 function qdrantConfig(env: Env): QdrantConfig | null {
   const url = text(env, 'QDRANT_URL', '');
-  if (url === '') return null;
-  if (!URL.canParse(url) || !/^https?:$/.test(new URL(url).protocol)) {
+  if (url !== '' && (!URL.canParse(url) || !/^https?:$/.test(new URL(url).protocol))) {
     throw new ConfigError(`QDRANT_URL must be an http(s) URL such as http://qdrant:6333, got "${url}"`);
   }
   const collection = text(env, 'QDRANT_COLLECTION', 'items');
@@ -134,7 +140,7 @@ function qdrantConfig(env: Env): QdrantConfig | null {
   if (!QUANTIZATIONS.includes(quantization)) {
     throw new ConfigError(`QDRANT_QUANTIZATION must be one of ${QUANTIZATIONS.join(', ')}, got "${env.QDRANT_QUANTIZATION}"`);
   }
-  return {
+  const settings = {
     url,
     apiKey: text(env, 'QDRANT_API_KEY', '') || null,
     collection,
@@ -147,6 +153,36 @@ function qdrantConfig(env: Env): QdrantConfig | null {
     infoTtlMs: integer(env, 'QDRANT_INFO_TTL_MS', 5000, 0, 600_000),
     quantization,
   };
+  return url === '' ? null : settings;
+}
+
+/**
+ * GraphiQL needs introspection for its documentation and sends documents no allowlist holds,
+ * so it is off by default where it could not work, and asking for it there stops the start.
+ */
+function playground(env: Env, production: boolean, introspection: boolean, allowlist: string | null): boolean {
+  const unusableBecause = allowlist !== null ? 'OPERATIONS_ALLOWLIST is set' : !introspection ? 'GRAPHQL_INTROSPECTION is off' : null;
+  const wanted = flag(env, 'PLAYGROUND', !production && unusableBecause === null);
+  if (wanted && unusableBecause !== null) {
+    throw new ConfigError(
+      `PLAYGROUND=true cannot work because ${unusableBecause}: the playground needs introspection and runs documents no allowlist holds; unset PLAYGROUND or set it to false`,
+    );
+  }
+  return wanted;
+}
+
+/** Browsers send `Origin` as scheme://host[:port], so an entry with anything else would never match. */
+function corsOrigins(env: Env): string[] {
+  const origins = list(env, 'CORS_ORIGINS');
+  for (const origin of origins) {
+    if (origin === '*') continue;
+    const parsed = URL.canParse(origin) ? new URL(origin) : null;
+    if (parsed === null || !/^https?:$/.test(parsed.protocol) || parsed.origin !== origin) {
+      const hint = parsed !== null && /^https?:$/.test(parsed.protocol) ? ` (did you mean "${parsed.origin}"?)` : '';
+      throw new ConfigError(`CORS_ORIGINS entries must be origins such as https://app.example.com (scheme://host[:port], no path) or *, got "${origin}"${hint}`);
+    }
+  }
+  return origins;
 }
 
 function embeddingWorker(env: Env, model: string): boolean {

@@ -1,6 +1,7 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { GatewayError } from '../domain/errors.js';
 import type { Logger } from './logger.js';
+import { persistedQueryErrorCode } from './persistedQueryErrorCode.js';
 
 /**
  * Codes Apollo gives errors in the request itself (parsing, validation, variable coercion,
@@ -46,6 +47,10 @@ function format(formatted: GraphQLFormattedError, error: unknown, logger: Logger
     return withLocation(formatted, gatewayError.message, { ...gatewayError.details, code: gatewayError.code });
   }
   const innermost = chain[chain.length - 1];
+  const persistedQueryCode = formatted.path ? undefined : persistedQueryErrorCode(formatted.message);
+  if (persistedQueryCode !== undefined && innermost instanceof GraphQLError) {
+    return { ...formatted, extensions: { ...formatted.extensions, code: persistedQueryCode } };
+  }
   if (REQUEST_ERROR_CODES.has(formatted.extensions?.['code']) || innermost instanceof GraphQLError) {
     return formatted;
   }

@@ -1,9 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
-import { execFile, spawn } from 'node:child_process';
+import { execFile, spawn, spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { once } from 'node:events';
 import { REPO_ROOT } from '../support/fixtureGateway.js';
 import { describeWithQdrantSpec } from '../support/qdrant/describeWithQdrantSpec.js';
+import { QDRANT_SPEC_PATH } from '../support/qdrant/openApiContract.js';
 
 const TSX = path.join(REPO_ROOT, 'node_modules/.bin/tsx');
 const SCRIPT = path.join(REPO_ROOT, 'test/support/qdrant/serveFakeQdrant.ts');
@@ -13,13 +16,23 @@ describe('npm run qdrant:fake', () => {
     const stdout = await new Promise<string>((resolve, reject) =>
       execFile(TSX, [SCRIPT, '--help'], { cwd: REPO_ROOT }, (error, out) => (error ? reject(error) : resolve(out))),
     );
-    expect(stdout).toMatch(/^Usage: npm run qdrant:fake -- \[--port N\]/);
+    expect(stdout).toMatch(/^Usage: npm run qdrant:fake -- \[--port N\] \[--spec PATH\]/);
+    expect(stdout).toContain(`here\n                ${QDRANT_SPEC_PATH}`);
+  });
+
+  it('exits 1 naming the spec path it was given when that file is missing', async () => {
+    const missing = path.join(os.tmpdir(), 'no-such-dir-fixG', 'openapi.json');
+    const run = spawnSync(TSX, [SCRIPT, '--spec', missing], { cwd: REPO_ROOT, encoding: 'utf8' });
+    expect({ status: run.status, stderr: run.stderr }).toEqual({ status: 1, stderr: `Qdrant's OpenAPI spec not found at ${missing}\n` });
   });
 });
 
 describeWithQdrantSpec('the standalone fake Qdrant is not started')('npm run qdrant:fake serving', () => {
   it('serves the fake on a free port until SIGTERM, then reports requests and violations', async () => {
-    const child = spawn(TSX, [SCRIPT], { cwd: REPO_ROOT });
+    // The spec given by --spec, from a copy elsewhere, as from a clone outside this machine's layout.
+    const copy = path.join(mkdtempSync(path.join(os.tmpdir(), 'qdrant-spec-')), 'openapi.json');
+    copyFileSync(QDRANT_SPEC_PATH, copy);
+    const child = spawn(TSX, [SCRIPT, '--spec', copy], { cwd: REPO_ROOT });
     let stdout = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     while (!stdout.includes('\n')) await once(child.stdout, 'data');

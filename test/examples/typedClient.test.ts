@@ -40,8 +40,8 @@ describe('the typed example client (GraphQL Code Generator client preset)', () =
         filter: { must: [{ field: 'CATEGORY', match: { value: 'Animation' } }] },
         first: 3,
       });
-      expect(search.edges[0]?.node).toEqual({ id: '1', title: 'Toy Story', year: 1995, categories: ['Adventure', 'Animation', 'Children', 'Comedy', 'Fantasy'] });
-      expect(search.edges.every((edge) => edge.node.categories.includes('Animation'))).toBe(true);
+      expect(search?.edges[0]?.node).toEqual({ id: '1', title: 'Toy Story', year: 1995, categories: ['Adventure', 'Animation', 'Children', 'Comedy', 'Fantasy'] });
+      expect(search?.edges.every((edge) => edge.node.categories.includes('Animation'))).toBe(true);
     });
 
     it('runs all four example operations, the click recorded against the search’s requestId', async () => {

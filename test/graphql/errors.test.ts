@@ -44,7 +44,7 @@ describe('error policy and degradation', () => {
     harness.gateway.failure = new TypeError('Cannot read properties of undefined (reading "secret_table")');
     const result = await harness.run('{ search(query: "toy") { totalCount } }');
     expect(result).toEqual({
-      data: null,
+      data: { search: null },
       errors: [
         { message: 'Internal server error', locations: [{ line: 1, column: 3 }], path: ['search'], extensions: { code: 'INTERNAL_SERVER_ERROR' } },
       ],

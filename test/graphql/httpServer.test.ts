@@ -93,7 +93,7 @@ describe('HTTP server', () => {
     expect(await answered({ query: 'query ($n: Int) { search(query: "toy", first: $n) { totalCount } }', variables: { n: 1000 } })).toEqual({
       status: 200,
       body: {
-        data: null,
+        data: { search: null },
         errors: [{ message, locations: [{ line: 1, column: 19 }], path: ['search'], extensions: { argument: 'first', code: 'BAD_USER_INPUT' } }],
       },
     });
@@ -180,7 +180,7 @@ describe('HTTP server', () => {
     expect(answer).toEqual({
       status: 200,
       body: {
-        data: null,
+        data: { search: null },
         errors: [{ message: 'Internal server error', locations: [{ line: 1, column: 3 }], path: ['search'], extensions: { code: 'INTERNAL_SERVER_ERROR' } }],
       },
     });

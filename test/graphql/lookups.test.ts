@@ -81,7 +81,7 @@ describe('item, items and user', () => {
 
   it('passes NOT_FOUND from the gateway for similarItems of an unknown item, naming itemId', async () => {
     const result = await harness.run('{ similarItems(itemId: "404") { totalCount } }');
-    expect(result.data).toBeNull();
+    expect(result.data).toEqual({ similarItems: null });
     expect(result.errors).toEqual([
       { message: 'no item has id "404"', locations: [{ line: 1, column: 3 }], path: ['similarItems'], extensions: { code: 'NOT_FOUND', argument: 'itemId' } },
     ]);

@@ -37,6 +37,20 @@ describe('mutations', () => {
     expect(tooMany.errors?.[0]).toMatchObject({ message: '`ids` takes at most 500 ids per call, got 501', extensions: { code: 'BAD_USER_INPUT', argument: 'ids' } });
   });
 
+  it('refuses ids no item could have, as every other id argument does, and deletes none of the call', async () => {
+    const deleteIds = 'mutation ($ids: [ID!]!) { deleteItems(ids: $ids) { deletedIds notFoundIds } }';
+    const empty = await harness.run(deleteIds, { ids: ['1', ''] });
+    expect([empty.data, empty.errors?.map((error) => [error.message, error.extensions])]).toEqual([
+      null,
+      [['`ids` must not be empty', { code: 'BAD_USER_INPUT', argument: 'ids' }]],
+    ]);
+    const long = await harness.run(deleteIds, { ids: ['1', 'x'.repeat(200)] });
+    expect(long.errors?.map((error) => [error.message, error.extensions])).toEqual([
+      ['`ids` must be at most 128 characters, got 200', { code: 'BAD_USER_INPUT', argument: 'ids' }],
+    ]);
+    expect(await harness.run('{ item(id: "1") { id } }')).toEqual({ data: { item: { id: '1' } } });
+  });
+
   it('records events: enum values to domain types, DateTime to epoch ms, one result per event', async () => {
     const result = await harness.run(
       'mutation ($events: [EventInput!]!) { recordEvents(events: $events) { acceptedCount results { index eventId status reason } } }',

@@ -46,15 +46,23 @@ describe('schema compatibility with the published schema', () => {
     const published = path.join(dir, 'published.graphql');
     // The published schema had a field the current one lacks: a removal, as a client sees it.
     writeFileSync(published, printedSchema().replace('type Item {', 'type Item {\n  legacyScore: Float\n'));
-    const run = spawnSync(process.execPath, [TSX, 'src/cli/checkSchema.ts', '--published', published, '--acknowledged', path.join(dir, 'none.json')], {
-      cwd: REPO_ROOT,
-      encoding: 'utf8',
-    });
+    const acknowledged = path.join(dir, 'acknowledged.json');
+    writeFileSync(acknowledged, '[]');
+    const check = (file: string) =>
+      spawnSync(process.execPath, [TSX, 'src/cli/checkSchema.ts', '--published', published, '--acknowledged', file], { cwd: REPO_ROOT, encoding: 'utf8' });
+    const run = check(acknowledged);
     expect({ status: run.status, stdout: run.stdout }).toEqual({
       status: 1,
       stdout:
         "BREAKING changes, not acknowledged:\n  - Field 'legacyScore' was removed from object type 'Item'\n\n" +
-        `schema check failed: restore compatibility, or add each change to ${path.join(dir, 'none.json')} with a reason\n`,
+        `schema check failed: restore compatibility, or add each change to ${acknowledged} with a reason\n`,
+    });
+    // A file named with --acknowledged that is not there is refused, not read as "nothing acknowledged".
+    const typo = check(path.join(dir, 'acknowleged.json'));
+    expect({ status: typo.status, stdout: typo.stdout, stderr: typo.stderr }).toEqual({
+      status: 2,
+      stdout: '',
+      stderr: `--acknowledged ${path.join(dir, 'acknowleged.json')}: no such file\n`,
     });
   });
 });

@@ -26,7 +26,7 @@ describe('npm run ingest', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^Usage: npm run ingest -- \[options\] \[FILE\.\.\.\]/);
     expect(run.stdout).toContain('--movielens DIR');
-    expect(run.stdout).toContain('Exit codes: 0 done, 1 a bad record with --strict or a failure, 2 a usage error.');
+    expect(run.stdout).toContain('Exit codes: 0 done, 1 a bad record with --strict, a file or directory that cannot be read, or\nanother failure, 2 a usage error');
   });
 
   it('exits 2 on a usage error, naming it', async () => {
@@ -36,9 +36,17 @@ describe('npm run ingest', () => {
     const nothing = await ingest(['--data-dir', dir]);
     expect(nothing.code).toBe(2);
     expect(nothing.stderr).toMatch(/^nothing to ingest: give --movielens DIR, --items FILE or --events FILE/);
+  });
+
+  it('exits 1 with one line, no usage, for a file or directory that is not there', async () => {
+    const absent = path.join(dir, 'absent.jsonl');
+    const missingFile = await ingest([absent]);
+    expect({ code: missingFile.code, stderr: missingFile.stderr }).toEqual({
+      code: 1,
+      stderr: `ingest: cannot read ${absent}: ENOENT: no such file or directory, open '${absent}'\n`,
+    });
     const notMovieLens = await ingest(['--movielens', path.join(dir, 'absent')]);
-    expect(notMovieLens.code).toBe(2);
-    expect(notMovieLens.stderr).toContain('is not a directory');
+    expect({ code: notMovieLens.code, stderr: notMovieLens.stderr }).toEqual({ code: 1, stderr: `ingest: --movielens ${path.join(dir, 'absent')} is not a directory\n` });
   });
 
   it('ingests files told apart by their fields, reports bad lines and exits 0', async () => {

@@ -111,12 +111,28 @@ describe('CORS by CORS_ORIGINS', () => {
     try {
       const preflight = await fetch(server.url, {
         method: 'OPTIONS',
-        headers: { origin: 'https://app.example.com', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,x-api-key' },
+        headers: {
+          origin: 'https://app.example.com',
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'content-type,x-api-key,x-debug-timings,x-apollo-operation-name',
+        },
       });
       expect([preflight.status, preflight.headers.get('access-control-allow-origin'), preflight.headers.get('access-control-allow-headers')]).toEqual([
         204,
         'https://app.example.com',
-        'content-type,accept,authorization,x-api-key,x-request-id,apollo-require-preflight',
+        'content-type,accept,authorization,x-api-key,x-request-id,x-debug-timings,apollo-require-preflight,x-apollo-operation-name',
+      ]);
+      // What the preflight allowed, the real request may send: the timings arrive, the operation runs.
+      const timed = await fetch(server.url, {
+        method: 'POST',
+        headers: { origin: 'https://app.example.com', 'content-type': 'application/json', 'x-debug-timings': '1', 'x-apollo-operation-name': 'Title' },
+        body: QUERY,
+      });
+      const timedBody = (await timed.json()) as { data: unknown; extensions?: { timings?: { totalMs?: unknown } } };
+      expect([timed.status, timed.headers.get('access-control-allow-origin'), typeof timedBody.extensions?.timings?.totalMs]).toEqual([
+        200,
+        'https://app.example.com',
+        'number',
       ]);
       const allowed = await fetch(server.url, { method: 'POST', headers: { origin: 'https://admin.example.com', 'content-type': 'application/json' }, body: QUERY });
       expect([allowed.headers.get('access-control-allow-origin'), allowed.headers.get('access-control-expose-headers')]).toEqual(['https://admin.example.com', 'x-request-id']);

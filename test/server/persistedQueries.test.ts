@@ -41,9 +41,37 @@ describe('automatic persisted queries (Apollo APQ) through the HTTP server', () 
     expect(await post(server.url, { extensions: { persistedQuery } })).toEqual({ status: 200, body: { data: { item: { title: 'Toy Story' } } } });
   });
 
-  it('refuses a hash that is not the document’s', async () => {
+  it('refuses a hash that is not the document’s with 400 and PERSISTED_QUERY_HASH_MISMATCH', async () => {
     const answer = await post(server.url, { query: '{ item(id: "1") { id } }', extensions: { persistedQuery: { version: 1, sha256Hash: sha256('other') } } });
-    expect([answer.status, answer.body.errors[0].message]).toEqual([400, 'provided sha does not match query']);
+    expect(answer).toEqual({
+      status: 400,
+      body: { errors: [{ message: 'provided sha does not match query', extensions: { code: 'PERSISTED_QUERY_HASH_MISMATCH' } }] },
+    });
+  });
+
+  it('refuses a persisted-query version other than 1 with 400 and PERSISTED_QUERY_UNSUPPORTED_VERSION', async () => {
+    const query = '{ item(id: "1") { id } }';
+    const answer = await post(server.url, { query, extensions: { persistedQuery: { version: 2, sha256Hash: sha256(query) } } });
+    expect(answer).toEqual({
+      status: 400,
+      body: { errors: [{ message: 'Unsupported persisted query version', extensions: { code: 'PERSISTED_QUERY_UNSUPPORTED_VERSION' } }] },
+    });
+  });
+
+  it('counts both refusals under their own codes in /metrics', async () => {
+    const metricsUrl = server.url.replace(/\/graphql$/, '/metrics');
+    const query = '{ item(id: "2") { id } }';
+    await post(server.url, { query, extensions: { persistedQuery: { version: 1, sha256Hash: 'deadbeef' } } });
+    await post(server.url, { query, extensions: { persistedQuery: { version: 2, sha256Hash: sha256(query) } } });
+    const metrics = await (await fetch(metricsUrl)).text();
+    const errorLines = metrics.split('\n').filter((line) => line.startsWith('gateway_graphql_errors_total{'));
+    expect(errorLines.filter((line) => line.includes('PERSISTED_QUERY_HASH_MISMATCH'))).toEqual([
+      'gateway_graphql_errors_total{operation="unknown",code="PERSISTED_QUERY_HASH_MISMATCH"} 2',
+    ]);
+    expect(errorLines.filter((line) => line.includes('PERSISTED_QUERY_UNSUPPORTED_VERSION'))).toEqual([
+      'gateway_graphql_errors_total{operation="unknown",code="PERSISTED_QUERY_UNSUPPORTED_VERSION"} 2',
+    ]);
+    expect(errorLines.filter((line) => line.includes('INTERNAL_SERVER_ERROR'))).toEqual([]);
   });
 });
 
@@ -59,7 +87,7 @@ describe('OPERATIONS_ALLOWLIST: a server locked to the codegen manifest', () => 
   it('runs a known operation sent as its hash alone (the typed client’s persisted mode)', async () => {
     const client = createGatewayClient({ url: server.url, persisted: true });
     const { similarItems } = await client.execute(SimilarItemsDocument, { itemId: '1', first: 2 });
-    expect(similarItems.edges.length).toBe(2);
+    expect(similarItems?.edges.length).toBe(2);
   });
 
   it('runs a known operation sent as the manifest’s text', async () => {

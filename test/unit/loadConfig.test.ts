@@ -67,4 +67,13 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ QDRANT_URL: 'http://q:6333', QDRANT_TIMEOUT_MS: '10' }, '/')).toThrow('QDRANT_TIMEOUT_MS must be an integer from 100 to 600000, got "10"');
     expect(() => loadConfig({ QDRANT_URL: 'http://q:6333', QDRANT_INFO_TTL_MS: '-1' }, '/')).toThrow('QDRANT_INFO_TTL_MS must be an integer from 0 to 600000, got "-1"');
   });
+
+  it('checks every QDRANT_ value whenever it is set, also in embedded mode', () => {
+    expect(() => loadConfig({ QDRANT_QUANTIZATION: 'pq' }, '/')).toThrow(new ConfigError('QDRANT_QUANTIZATION must be one of none, scalar, binary, got "pq"'));
+    expect(() => loadConfig({ QDRANT_COLLECTION: 'a/b' }, '/')).toThrow('QDRANT_COLLECTION must be letters, digits, _ or -, got "a/b"');
+    expect(() => loadConfig({ QDRANT_TIMEOUT_MS: 'soon' }, '/')).toThrow('QDRANT_TIMEOUT_MS must be an integer from 100 to 600000, got "soon"');
+    expect(() => loadConfig({ QDRANT_RETRIES: '11' }, '/')).toThrow('QDRANT_RETRIES must be an integer from 0 to 10, got "11"');
+    expect(() => loadConfig({ QDRANT_ON_DISK: 'sometimes' }, '/')).toThrow('QDRANT_ON_DISK must be true or false, got "sometimes"');
+    expect(loadConfig({ QDRANT_QUANTIZATION: 'scalar', QDRANT_HNSW_M: '32' }, '/').qdrant).toBeNull();
+  });
 });

@@ -46,12 +46,13 @@ export type DeleteItemsPayload = {
 /** Something a person did with an item. */
 export type EventInput = {
   /**
-   * Idempotency key: an event recorded twice with the same id counts once. When omitted it is
+   * Idempotency key (1 to 128 characters, no control characters): an event recorded twice with
+   * the same id counts once. When omitted it is
    * derived from the other fields, so a retried batch still counts once, provided the event has
    * a `timestamp` (an event without one is stamped on arrival, so a retry gets another id).
    */
   id?: InputMaybe<Scalars['ID']['input']>;
-  /** The item it was done to. */
+  /** The item it was done to: 1 to 128 characters, no control characters. */
   itemId: Scalars['ID']['input'];
   /** The `requestId` of the result list the event came from, when it came from one. */
   requestId?: InputMaybe<Scalars['ID']['input']>;
@@ -59,7 +60,7 @@ export type EventInput = {
   timestamp?: InputMaybe<Scalars['DateTime']['input']>;
   /** What the person did. */
   type: EventType;
-  /** Who did it. */
+  /** Who did it: 1 to 128 characters, no control characters. */
   userId: Scalars['ID']['input'];
   /** The rating, for RATING events only: 0.5 to 5. */
   value?: InputMaybe<Scalars['Float']['input']>;
@@ -180,8 +181,11 @@ export type Item = {
   createdAt: Scalars['DateTime']['output'];
   /** The item's id, as given when it was ingested. */
   id: Scalars['ID']['output'];
-  /** Aggregates of what people did with this item. */
-  stats: ItemStats;
+  /**
+   * Aggregates of what people did with this item; null, with a `BACKEND_UNAVAILABLE` error at
+   * this path, when the feature store cannot be read, so that the rest of the item still arrives.
+   */
+  stats?: Maybe<ItemStats>;
   /** Free-form tags. */
   tags: Array<Scalars['String']['output']>;
   /** Free text indexed for search besides the title; may be empty. */
@@ -238,17 +242,17 @@ export type ItemFilter = {
 
 /** An item to add or replace. */
 export type ItemInput = {
-  /** Categories (genres): at most 50. */
+  /** Categories (genres): at most 50, each 1 to 200 characters and not only spaces. */
   categories?: InputMaybe<Array<Scalars['String']['input']>>;
-  /** The item's id: 1 to 128 characters. */
+  /** The item's id: 1 to 128 characters, no control characters. */
   id: Scalars['ID']['input'];
-  /** Free-form tags: at most 200. */
+  /** Free-form tags: at most 200, each 1 to 200 characters and not only spaces. */
   tags?: InputMaybe<Array<Scalars['String']['input']>>;
   /** Free text indexed for search: at most 20000 characters. */
   text?: InputMaybe<Scalars['String']['input']>;
-  /** The title: 1 to 1000 characters. */
+  /** The title: 1 to 1000 characters, not only spaces. */
   title: Scalars['String']['input'];
-  /** Release or publication year. */
+  /** Release or publication year: an integer from 0 to 3000, or null when unknown. */
   year?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -284,12 +288,17 @@ export type MatchInput = {
 /** Writes to the catalog and the event log. Each needs an API key when keys are configured. */
 export type Mutation = {
   __typename?: 'Mutation';
-  /** Removes items from the catalog (at most 500 ids per call). Needs an API key when keys are configured. */
+  /**
+   * Removes items from the catalog (at most 500 ids per call; each id 1 to 128 characters, no
+   * control characters, or the call is refused with `BAD_USER_INPUT`). Needs an API key when
+   * keys are configured.
+   */
   deleteItems: DeleteItemsPayload;
   /**
    * Records what people did (at most 1000 events per call). Each event is accepted, a
-   * duplicate of one already recorded (same id), or rejected with a reason; accepted events
-   * change the next answers at once. Needs an API key when keys are configured.
+   * duplicate of one already recorded (same id), rejected with a reason, or failed when the
+   * feature store could not be written (see `EventStatus.FAILED`); accepted events change the
+   * next answers at once. Needs an API key when keys are configured.
    */
   recordEvents: RecordEventsPayload;
   /**
@@ -339,45 +348,76 @@ export type PageInfo = {
   startCursor?: Maybe<Scalars['String']['output']>;
 };
 
-/** The questions the gateway answers: search, recommendations, similar items, and lookups by id. */
+/**
+ * The questions the gateway answers: search, recommendations, similar items, and lookups by id.
+ * Every field is nullable on purpose: a field that fails (bad arguments, an unknown item, a
+ * backend that is down) is null with its error in `errors` (code in `extensions.code`, its
+ * `path` naming the field), and the other fields of the same request still answer. Ids are 1 to
+ * 128 characters without control characters; other ids are `BAD_USER_INPUT`.
+ */
 export type Query = {
   __typename?: 'Query';
-  /** One item by id, or null when no item has that id. */
+  /** One item by id, or null when no item has that id (or, with an error in `errors`, when the catalog cannot be read). */
   item?: Maybe<Item>;
-  /** Items by id, in the order asked, with null where no item has that id (at most 100 ids). */
-  items: Array<Maybe<Item>>;
+  /** Items by id, in the order asked, with null where no item has that id (at most 100 ids); null, with the error in `errors`, when the ids are refused or the catalog cannot be read. */
+  items?: Maybe<Array<Maybe<Item>>>;
   /** The ranking models serving now, one per surface, with their weights and, for a learned model, how it was trained and how it scored. */
   rankerModels: Array<RankerModel>;
   /**
    * What a user should see next, or items that go with the given items. Give `userId`,
-   * `itemIds`, or both; a user without history gets popular items.
+   * `itemIds`, or both; a user without history gets popular items. Null, with the error in
+   * `errors`, when the arguments are refused, a seed item is unknown (`NOT_FOUND`) or the catalog
+   * cannot be read.
    */
-  recommendations: ItemConnection;
+  recommendations?: Maybe<ItemConnection>;
   /**
    * Items that match a free-text query: dense (embedding) and BM25 retrieval fused by
-   * reciprocal rank, then ranked, personalised when `userId` is given.
+   * reciprocal rank, then ranked, personalised when `userId` is given. Null, with the error in
+   * `errors`, when the arguments are refused or the catalog cannot be searched.
    */
-  search: ItemConnection;
-  /** Items most like one item, by content and by what people do with them. The item itself is left out. */
-  similarItems: ItemConnection;
+  search?: Maybe<ItemConnection>;
+  /**
+   * Items most like one item, by content and by what people do with them. The item itself is left
+   * out. Null, with the error in `errors`, when the item is unknown (`NOT_FOUND`), the arguments
+   * are refused or the catalog cannot be read.
+   */
+  similarItems?: Maybe<ItemConnection>;
   /** What is known of a user, or null when no event of theirs was ever recorded. */
   user?: Maybe<User>;
 };
 
 
-/** The questions the gateway answers: search, recommendations, similar items, and lookups by id. */
+/**
+ * The questions the gateway answers: search, recommendations, similar items, and lookups by id.
+ * Every field is nullable on purpose: a field that fails (bad arguments, an unknown item, a
+ * backend that is down) is null with its error in `errors` (code in `extensions.code`, its
+ * `path` naming the field), and the other fields of the same request still answer. Ids are 1 to
+ * 128 characters without control characters; other ids are `BAD_USER_INPUT`.
+ */
 export type QueryItemArgs = {
   id: Scalars['ID']['input'];
 };
 
 
-/** The questions the gateway answers: search, recommendations, similar items, and lookups by id. */
+/**
+ * The questions the gateway answers: search, recommendations, similar items, and lookups by id.
+ * Every field is nullable on purpose: a field that fails (bad arguments, an unknown item, a
+ * backend that is down) is null with its error in `errors` (code in `extensions.code`, its
+ * `path` naming the field), and the other fields of the same request still answer. Ids are 1 to
+ * 128 characters without control characters; other ids are `BAD_USER_INPUT`.
+ */
 export type QueryItemsArgs = {
   ids: Array<Scalars['ID']['input']>;
 };
 
 
-/** The questions the gateway answers: search, recommendations, similar items, and lookups by id. */
+/**
+ * The questions the gateway answers: search, recommendations, similar items, and lookups by id.
+ * Every field is nullable on purpose: a field that fails (bad arguments, an unknown item, a
+ * backend that is down) is null with its error in `errors` (code in `extensions.code`, its
+ * `path` naming the field), and the other fields of the same request still answer. Ids are 1 to
+ * 128 characters without control characters; other ids are `BAD_USER_INPUT`.
+ */
 export type QueryRecommendationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   diversity?: InputMaybe<Scalars['Float']['input']>;
@@ -388,7 +428,13 @@ export type QueryRecommendationsArgs = {
 };
 
 
-/** The questions the gateway answers: search, recommendations, similar items, and lookups by id. */
+/**
+ * The questions the gateway answers: search, recommendations, similar items, and lookups by id.
+ * Every field is nullable on purpose: a field that fails (bad arguments, an unknown item, a
+ * backend that is down) is null with its error in `errors` (code in `extensions.code`, its
+ * `path` naming the field), and the other fields of the same request still answer. Ids are 1 to
+ * 128 characters without control characters; other ids are `BAD_USER_INPUT`.
+ */
 export type QuerySearchArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   diversity?: InputMaybe<Scalars['Float']['input']>;
@@ -399,7 +445,13 @@ export type QuerySearchArgs = {
 };
 
 
-/** The questions the gateway answers: search, recommendations, similar items, and lookups by id. */
+/**
+ * The questions the gateway answers: search, recommendations, similar items, and lookups by id.
+ * Every field is nullable on purpose: a field that fails (bad arguments, an unknown item, a
+ * backend that is down) is null with its error in `errors` (code in `extensions.code`, its
+ * `path` naming the field), and the other fields of the same request still answer. Ids are 1 to
+ * 128 characters without control characters; other ids are `BAD_USER_INPUT`.
+ */
 export type QuerySimilarItemsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<ItemFilter>;
@@ -408,7 +460,13 @@ export type QuerySimilarItemsArgs = {
 };
 
 
-/** The questions the gateway answers: search, recommendations, similar items, and lookups by id. */
+/**
+ * The questions the gateway answers: search, recommendations, similar items, and lookups by id.
+ * Every field is nullable on purpose: a field that fails (bad arguments, an unknown item, a
+ * backend that is down) is null with its error in `errors` (code in `extensions.code`, its
+ * `path` naming the field), and the other fields of the same request still answer. Ids are 1 to
+ * 128 characters without control characters; other ids are `BAD_USER_INPUT`.
+ */
 export type QueryUserArgs = {
   id: Scalars['ID']['input'];
 };
@@ -808,7 +866,7 @@ export type ItemResolvers<ContextType = GraphQLContext, ParentType extends Resol
   categories?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  stats?: Resolver<ResolversTypes['ItemStats'], ParentType, ContextType>;
+  stats?: Resolver<Maybe<ResolversTypes['ItemStats']>, ParentType, ContextType>;
   tags?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -859,11 +917,11 @@ export type PageInfoResolvers<ContextType = GraphQLContext, ParentType extends R
 
 export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   item?: Resolver<Maybe<ResolversTypes['Item']>, ParentType, ContextType, RequireFields<QueryItemArgs, 'id'>>;
-  items?: Resolver<Array<Maybe<ResolversTypes['Item']>>, ParentType, ContextType, RequireFields<QueryItemsArgs, 'ids'>>;
+  items?: Resolver<Maybe<Array<Maybe<ResolversTypes['Item']>>>, ParentType, ContextType, RequireFields<QueryItemsArgs, 'ids'>>;
   rankerModels?: Resolver<Array<ResolversTypes['RankerModel']>, ParentType, ContextType>;
-  recommendations?: Resolver<ResolversTypes['ItemConnection'], ParentType, ContextType, RequireFields<QueryRecommendationsArgs, 'first'>>;
-  search?: Resolver<ResolversTypes['ItemConnection'], ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'query'>>;
-  similarItems?: Resolver<ResolversTypes['ItemConnection'], ParentType, ContextType, RequireFields<QuerySimilarItemsArgs, 'first' | 'itemId'>>;
+  recommendations?: Resolver<Maybe<ResolversTypes['ItemConnection']>, ParentType, ContextType, RequireFields<QueryRecommendationsArgs, 'first'>>;
+  search?: Resolver<Maybe<ResolversTypes['ItemConnection']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'query'>>;
+  similarItems?: Resolver<Maybe<ResolversTypes['ItemConnection']>, ParentType, ContextType, RequireFields<QuerySimilarItemsArgs, 'first' | 'itemId'>>;
   user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType, RequireFields<QueryUserArgs, 'id'>>;
 };
 
