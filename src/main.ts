@@ -56,6 +56,8 @@ async function main(): Promise<number> {
   const catalogAt = config.qdrant ? `Qdrant ${config.qdrant.url} (collection alias "${config.qdrant.collection}") and ${config.data.dir}` : config.data.dir;
   log(`opening ${catalogAt} with embedding model ${config.embedding.model}`);
   const app = await openApp(config, {
+    // Ranker reloads and refused model files, Qdrant calls retried: worth a look, as JSON like every line.
+    log: (line) => logger.warn(line),
     onDegraded: (stage, error) => logger.warn({ stage, err: error }, `degraded: ${stage} failed`),
   });
   if (app.stores.storedModelMismatch) {
@@ -87,7 +89,8 @@ main().then(
     if (code >= 0) process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`gateway failed to start: ${startFailure(error)}\n`);
+    // JSON like every other line of the server; a configuration error comes before the configured level is known.
+    createLogger('info').fatal(`gateway failed to start: ${startFailure(error)}`);
     process.exitCode = 1;
   },
 );

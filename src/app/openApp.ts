@@ -17,7 +17,7 @@ export interface OpenAppOptions {
   /** Failures the answers survive (a stage skipped) are reported here. */
   readonly onDegraded?: (stage: string, error: unknown) => void;
   readonly now?: () => number;
-  /** Ranker model reloads and refusals (default: stderr). */
+  /** Ranker model reloads and refusals, and store calls that failed and were retried (default: stderr). */
   readonly log?: (line: string) => void;
   /** Milliseconds of quiet after a change of the model file before it is read (default 100). */
   readonly modelReloadDebounceMs?: number;
@@ -26,13 +26,14 @@ export interface OpenAppOptions {
 /** The whole gateway behind its GraphQL layer: stores, embedder, ranker models, pipeline. */
 export async function openApp(config: Config, options: OpenAppOptions = {}): Promise<App> {
   const rerankRules = loadRerankRules(config.ranking.rulesPath);
+  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const rankers = watchRankerModels(config.ranking.modelPath, {
-    log: options.log ?? ((line) => process.stderr.write(`${line}\n`)),
+    log,
     ...(options.modelReloadDebounceMs !== undefined ? { debounceMs: options.modelReloadDebounceMs } : {}),
   });
   let stores: Stores;
   try {
-    stores = await openStores(config);
+    stores = await openStores(config, {}, log);
   } catch (error) {
     rankers.close();
     throw error;

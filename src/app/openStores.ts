@@ -19,38 +19,74 @@ export interface Stores {
   close(): Promise<void>;
 }
 
+/** The stores without an embedder, for commands that embed nothing (see openDataStores). */
+export type DataStores = Omit<Stores, 'embedder' | 'storedModelMismatch'>;
+
+/** Where the stores report what they survive (a Qdrant call retried); stderr unless given. */
+export type StoreLog = (line: string) => void;
+
 /**
  * Opens the embedder and the stores, in the order that lets a failure name its cause: the
  * model first (its dimension decides the catalog's), then the stores. The catalog is the
  * embedded SQLite index in the data directory, or, in service mode (QDRANT_URL set), a
  * Qdrant collection. Whatever opened before a failure is closed again.
  */
-export async function openStores(config: Config, embedding: Partial<EmbeddingConfig> = {}): Promise<Stores> {
+export async function openStores(config: Config, embedding: Partial<EmbeddingConfig> = {}, log?: StoreLog): Promise<Stores> {
   const embedder = await createEmbedder({ ...config.embedding, ...embedding });
+  try {
+    const stores = await openCatalogAndFeatures(config, { dimension: embedder.dimension, modelId: embedder.modelId }, log);
+    return {
+      ...stores,
+      embedder,
+      storedModelMismatch: stores.storedModelId === embedder.modelId ? null : stores.storedModelId,
+      async close() {
+        await Promise.allSettled([stores.close(), embedder.close()]);
+      },
+    };
+  } catch (error) {
+    await embedder.close();
+    throw error;
+  }
+}
+
+/**
+ * The catalog, as its vectors were stored, and the feature store, without loading any embedding
+ * model: what training and feature recomputation need, so that they run offline whatever
+ * EMBEDDING_MODEL says. Refuses a data directory or Qdrant alias without a catalog.
+ */
+export async function openDataStores(config: Config, log?: StoreLog): Promise<DataStores> {
+  const { storedModelId: _stored, ...stores } = await openCatalogAndFeatures(config, 'stored', log);
+  return stores;
+}
+
+async function openCatalogAndFeatures(
+  config: Config,
+  model: { readonly dimension: number; readonly modelId: string } | 'stored',
+  log: StoreLog | undefined,
+): Promise<DataStores & { readonly storedModelId: string }> {
   let catalog: CatalogIndex | null = null;
   try {
-    const model = { dimension: embedder.dimension, modelId: embedder.modelId };
     let storedModelId: string;
+    const logOption = log ? { log } : {};
     if (config.qdrant) {
-      const qdrant = await QdrantCatalogIndex.open(config.qdrant, model);
+      const qdrant = model === 'stored' ? await QdrantCatalogIndex.openStored(config.qdrant, logOption) : await QdrantCatalogIndex.open(config.qdrant, { ...model, ...logOption });
       [catalog, storedModelId] = [qdrant, qdrant.storedModelId];
     } else {
-      const sqlite = SqliteCatalogIndex.open(config.data.dir, model);
+      const sqlite = model === 'stored' ? SqliteCatalogIndex.openStored(config.data.dir) : SqliteCatalogIndex.open(config.data.dir, model);
       [catalog, storedModelId] = [sqlite, sqlite.meta.modelId];
     }
     const features = await openFeatureStore(config);
     const openCatalog = catalog;
     return {
-      embedder,
       catalog: openCatalog,
       features,
-      storedModelMismatch: storedModelId === embedder.modelId ? null : storedModelId,
+      storedModelId,
       async close() {
-        await Promise.allSettled([openCatalog.close(), features.close(), embedder.close()]);
+        await Promise.allSettled([openCatalog.close(), features.close()]);
       },
     };
   } catch (error) {
-    await Promise.allSettled([catalog?.close(), embedder.close()]);
+    await catalog?.close();
     throw error;
   }
 }
