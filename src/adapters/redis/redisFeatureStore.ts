@@ -1,12 +1,12 @@
 import { Redis, type ChainableCommander } from 'ioredis';
 import { assertEvents } from '../../domain/assertEvents.js';
 import type { ScoredId } from '../../domain/candidate.js';
-import { backendUnavailable } from '../../domain/errors.js';
+import { backendUnavailable, GatewayError } from '../../domain/errors.js';
 import type { InteractionEvent } from '../../domain/event.js';
 import type { Item } from '../../domain/item.js';
 import { eventContribution } from '../../features/eventContribution.js';
 import type { EventLog } from '../../ports/eventLog.js';
-import type { ApplyResult, FeatureStore, ItemStats, UserProfile } from '../../ports/featureStore.js';
+import { eventContent, type ApplyResult, type FeatureStore, type ItemStats, type UserProfile, type WriteOutcome } from '../../ports/featureStore.js';
 import type { Impression, ImpressionLog } from '../../ports/impressionLog.js';
 import { APPLY_EVENTS_SCRIPT, FORGET_ITEMS_SCRIPT } from './applyEventsScript.js';
 import { redisKeys, type RedisKeys } from './redisKeys.js';
@@ -33,7 +33,7 @@ export interface RedisFeatureStoreOptions {
 
 /** ioredis adds a method per defineCommand; these are ours. */
 interface ScriptCommands {
-  applyFeatureEvents(...args: (string | number)[]): Promise<[string[], string[]]>;
+  applyFeatureEvents(...args: (string | number)[]): Promise<[string[], string[], string[]]>;
   forgetFeatureItems(...args: string[]): Promise<number>;
 }
 
@@ -103,7 +103,7 @@ export class RedisFeatureStore implements FeatureStore, EventLog, ImpressionLog 
 
   async applyEvents(events: readonly InteractionEvent[], items: ReadonlyMap<string, Item>): Promise<ApplyResult> {
     assertEvents(events);
-    if (events.length === 0) return { applied: [], duplicates: [] };
+    if (events.length === 0) return { applied: [], duplicates: [], conflicts: [] };
     const args: (string | number)[] = [this.keys.base, this.userTtlSeconds, this.historyLimit];
     for (const event of events) {
       const { positive, rating, interactionWeight, categories } = eventContribution(event, items.get(event.itemId)?.categories ?? []);
@@ -119,10 +119,11 @@ export class RedisFeatureStore implements FeatureStore, EventLog, ImpressionLog 
         String(interactionWeight),
         JSON.stringify(categories.map((c) => [c.category, String(c.share), String(c.decayedShare)])),
         JSON.stringify([event.itemId, event.type, event.value, event.timestamp]),
+        eventContent(event),
       );
     }
-    const [applied, duplicates] = await this.run(() => this.scripts.applyFeatureEvents(...args));
-    return { applied, duplicates };
+    const [applied, duplicates, conflicts] = await this.write(() => this.scripts.applyFeatureEvents(...args));
+    return { applied, duplicates, conflicts };
   }
 
   async getItemStats(itemIds: readonly string[]): Promise<(ItemStats | null)[]> {
@@ -222,6 +223,21 @@ export class RedisFeatureStore implements FeatureStore, EventLog, ImpressionLog 
     });
   }
 
+  /**
+   * A write, whose failure says whether it may have been applied (WriteOutcome): with no offline
+   * queue, a command refused while the connection is not ready was never sent; once sent, a
+   * timeout or a dropped connection leaves its outcome unknown.
+   */
+  private async write<T>(command: () => Promise<T>): Promise<T> {
+    const ready = this.client.status === 'ready';
+    try {
+      return await command();
+    } catch (error) {
+      const writeOutcome: WriteOutcome = !ready || isOfflineRefusal(error) ? 'not-written' : 'unknown';
+      throw new GatewayError('BACKEND_UNAVAILABLE', `${SERVICE} is unavailable`, { backend: SERVICE, writeOutcome }, { cause: error });
+    }
+  }
+
   private async run<T>(command: () => Promise<T>): Promise<T> {
     try {
       return await command();
@@ -229,6 +245,11 @@ export class RedisFeatureStore implements FeatureStore, EventLog, ImpressionLog 
       throw backendUnavailable(SERVICE, error);
     }
   }
+}
+
+/** ioredis's refusal of a command while the connection is not writable (enableOfflineQueue off): nothing was sent. */
+function isOfflineRefusal(error: unknown): boolean {
+  return error instanceof Error && error.message.startsWith("Stream isn't writeable");
 }
 
 /** A URL without its password, fit for an error message. */
