@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { Redis } from 'ioredis';
 import type { RedisFeatureStore } from '../../src/adapters/redis/redisFeatureStore.js';
 import { startFixtureGateway, type FixtureGateway } from '../support/fixtureGateway.js';
 import { HAS_REDIS_SERVER, PrivateRedis } from '../support/privateRedis.js';
@@ -82,7 +83,13 @@ maybeDescribe('gateway on Redis features', () => {
     expect(failed).toEqual({
       acceptedCount: 0,
       results: [
-        { index: 0, status: 'FAILED', reason: 'Redis feature store is unavailable: not recorded; the batch can be sent again' },
+        {
+          index: 0,
+          status: 'FAILED',
+          reason:
+            'Redis feature store is unavailable: not recorded (nothing of the batch was); send the batch again with these eventIds as ids: ' +
+            'whatever was recorded comes back DUPLICATE, the rest is recorded',
+        },
         { index: 1, status: 'REJECTED', reason: 'unknown item id "no-such-film"' },
       ],
     });
@@ -96,4 +103,28 @@ maybeDescribe('gateway on Redis features', () => {
     expect(await store().count()).toBe(1);
     expect((await recommend('redis-user')).extensions?.warnings).toBeUndefined();
   });
+
+  it('says a write sent to a paused server has an unknown outcome, and a resend with the returned id counts it once', async () => {
+    const admin = new Redis(redis.url);
+    try {
+      // Longer than REDIS_COMMAND_TIMEOUT_MS (2000): the script runs when the pause ends, after the gateway gave up on it.
+      await admin.call('CLIENT', 'PAUSE', '3000', 'ALL');
+      const RECORD_IDS = `mutation Rec($events: [EventInput!]!) { recordEvents(events: $events) { results { eventId status reason } } }`;
+      const purchase = { type: 'PURCHASE', userId: 'paused-user', itemId: '1' };
+      const [failed] = (await gateway.data(RECORD_IDS, { events: [purchase] })).recordEvents.results;
+      expect(failed.status).toBe('FAILED');
+      expect(failed.reason).toBe(
+        'Redis feature store is unavailable: the write was sent but not answered, so whether the batch was recorded is unknown (all of it or none); ' +
+          'send the batch again with these eventIds as ids: whatever was recorded comes back DUPLICATE, the rest is recorded',
+      );
+      expect(failed.eventId).toMatch(/^[0-9a-f]{32}$/);
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      // Resent as advised, without the timestamp the server stamped: the same id and content, so no conflict.
+      const [resent] = (await gateway.data(RECORD_IDS, { events: [{ ...purchase, id: failed.eventId }] })).recordEvents.results;
+      expect(resent).toEqual({ eventId: failed.eventId, status: 'DUPLICATE', reason: null });
+      expect((await gateway.data('{ user(id: "paused-user") { eventCount } }', {})).user).toEqual({ eventCount: 1 });
+    } finally {
+      admin.disconnect();
+    }
+  }, 30_000);
 });
