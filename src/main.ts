@@ -67,7 +67,7 @@ async function main(): Promise<number> {
     );
   }
   await seedCatalog(app.stores, config.data.seedMovieLens, config.data.dir, log);
-  const server = await createServer({ config, gateway: app.gateway, log: logger, countItems: () => app.stores.catalog.count() });
+  const server = await createServer({ config, gateway: app.gateway, log: logger, countItems: () => app.stores.catalog.count(), pingFeatures: () => app.stores.features.ping() });
   log(`gateway ready: ${server.url} (${await app.stores.catalog.count()} items)`);
 
   let stopping = false;

@@ -33,7 +33,8 @@ export async function openApp(config: Config, options: OpenAppOptions = {}): Pro
   });
   let stores: Stores;
   try {
-    stores = await openStores(config, {}, log);
+    // Search needs no features: a Redis that is down at start degrades answers, as at runtime.
+    stores = await openStores(config, { log, startWithoutRedis: true });
   } catch (error) {
     rankers.close();
     throw error;

@@ -25,16 +25,27 @@ export type DataStores = Omit<Stores, 'embedder' | 'storedModelMismatch'>;
 /** Where the stores report what they survive (a Qdrant call retried); stderr unless given. */
 export type StoreLog = (line: string) => void;
 
+export interface OpenStoresOptions {
+  /** Overrides of the configured embedding settings (ingest turns the query cache off). */
+  readonly embedding?: Partial<EmbeddingConfig>;
+  readonly log?: StoreLog;
+  /**
+   * The gateway (true) starts while Redis is down and degrades until it answers; a command-line
+   * tool (false, the default) fails at once, naming the URL.
+   */
+  readonly startWithoutRedis?: boolean;
+}
+
 /**
  * Opens the embedder and the stores, in the order that lets a failure name its cause: the
  * model first (its dimension decides the catalog's), then the stores. The catalog is the
  * embedded SQLite index in the data directory, or, in service mode (QDRANT_URL set), a
  * Qdrant collection. Whatever opened before a failure is closed again.
  */
-export async function openStores(config: Config, embedding: Partial<EmbeddingConfig> = {}, log?: StoreLog): Promise<Stores> {
-  const embedder = await createEmbedder({ ...config.embedding, ...embedding });
+export async function openStores(config: Config, options: OpenStoresOptions = {}): Promise<Stores> {
+  const embedder = await createEmbedder({ ...config.embedding, ...options.embedding });
   try {
-    const stores = await openCatalogAndFeatures(config, { dimension: embedder.dimension, modelId: embedder.modelId }, log);
+    const stores = await openCatalogAndFeatures(config, { dimension: embedder.dimension, modelId: embedder.modelId }, options);
     return {
       ...stores,
       embedder,
@@ -54,20 +65,20 @@ export async function openStores(config: Config, embedding: Partial<EmbeddingCon
  * model: what training and feature recomputation need, so that they run offline whatever
  * EMBEDDING_MODEL says. Refuses a data directory or Qdrant alias without a catalog.
  */
-export async function openDataStores(config: Config, log?: StoreLog): Promise<DataStores> {
-  const { storedModelId: _stored, ...stores } = await openCatalogAndFeatures(config, 'stored', log);
+export async function openDataStores(config: Config): Promise<DataStores> {
+  const { storedModelId: _stored, ...stores } = await openCatalogAndFeatures(config, 'stored', {});
   return stores;
 }
 
 async function openCatalogAndFeatures(
   config: Config,
   model: { readonly dimension: number; readonly modelId: string } | 'stored',
-  log: StoreLog | undefined,
+  options: Pick<OpenStoresOptions, 'log' | 'startWithoutRedis'>,
 ): Promise<DataStores & { readonly storedModelId: string }> {
   let catalog: CatalogIndex | null = null;
   try {
     let storedModelId: string;
-    const logOption = log ? { log } : {};
+    const logOption = options.log ? { log: options.log } : {};
     if (config.qdrant) {
       const qdrant = model === 'stored' ? await QdrantCatalogIndex.openStored(config.qdrant, logOption) : await QdrantCatalogIndex.open(config.qdrant, { ...model, ...logOption });
       [catalog, storedModelId] = [qdrant, qdrant.storedModelId];
@@ -75,7 +86,7 @@ async function openCatalogAndFeatures(
       const sqlite = model === 'stored' ? SqliteCatalogIndex.openStored(config.data.dir) : SqliteCatalogIndex.open(config.data.dir, model);
       [catalog, storedModelId] = [sqlite, sqlite.meta.modelId];
     }
-    const features = await openFeatureStore(config);
+    const features = await openFeatureStore(config, {}, { waitForServer: !options.startWithoutRedis, ...logOption });
     const openCatalog = catalog;
     return {
       catalog: openCatalog,
@@ -95,10 +106,15 @@ async function openCatalogAndFeatures(
  * Redis in service mode (REDIS_URL), SQLite in the data directory otherwise; `at` puts the
  * store elsewhere (recompute:features builds a new one beside the live one).
  */
-export async function openFeatureStore(config: Config, at: { dir?: string; redisKeyPrefix?: string } = {}): Promise<FeatureStore & EventLog & ImpressionLog> {
+export async function openFeatureStore(
+  config: Config,
+  at: { dir?: string; redisKeyPrefix?: string } = {},
+  redis: { waitForServer?: boolean; log?: StoreLog } = {},
+): Promise<FeatureStore & EventLog & ImpressionLog> {
   const { features } = config;
   if (features.redisUrl === null) return SqliteFeatureStore.open(at.dir ?? config.data.dir);
   return RedisFeatureStore.connect({
+    ...redis,
     url: features.redisUrl,
     keyPrefix: at.redisKeyPrefix ?? features.redisKeyPrefix,
     commandTimeoutMs: features.redisCommandTimeoutMs,

@@ -41,6 +41,11 @@ export interface GatewayDeps {
 
 const NOT_PERSONALISED = 'feature store unavailable: results not personalised';
 const NO_POPULARITY = 'feature store unavailable: popularity retrieval skipped';
+/**
+ * Why a user-only list is empty while the store is down: the user's history and popularity both
+ * live there, and the catalog alone knows nothing about what this user, or anyone, likes.
+ */
+const NOTHING_TO_RECOMMEND = 'feature store unavailable: no recommendations without the user\'s history or popularity; send itemIds to recommend from items';
 
 /** How many of a user's latest positive items anchor item-to-item retrieval. */
 const ANCHOR_ITEMS = 3;
@@ -186,6 +191,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
           { source: 'collaborative', hits: collaborativeHits },
           { source: 'popularity', hits: popular, weight: coldStart ? 1 : 0.8 },
         ];
+        if (sourceLists.every((list) => list.hits.length === 0) && warnings.includes(NO_POPULARITY)) warnings.push(NOTHING_TO_RECOMMEND);
         return { profile, sourceLists };
       });
       const seedCategories =

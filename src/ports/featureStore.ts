@@ -90,5 +90,7 @@ export interface FeatureStore {
   applyEvents(events: readonly InteractionEvent[], items: ReadonlyMap<string, Item>): Promise<ApplyResult>;
   /** Drops everything known about these items (after they leave the catalog). */
   forgetItems(itemIds: readonly string[]): Promise<void>;
+  /** Resolves when the store answers, throws BACKEND_UNAVAILABLE while it cannot (for /health). */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }

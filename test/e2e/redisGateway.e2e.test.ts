@@ -65,6 +65,7 @@ maybeDescribe('gateway on Redis features', () => {
     expect(userOnly.extensions.warnings).toEqual([
       'feature store unavailable: results not personalised',
       'feature store unavailable: popularity retrieval skipped',
+      "feature store unavailable: no recommendations without the user's history or popularity; send itemIds to recommend from items",
     ]);
     const seeded = (await gateway.post({ query: '{ recommendations(userId: "redis-user", itemIds: ["1"], first: 5) { edges { node { id } } } }' })).body;
     expect(seeded.errors).toBeUndefined();
@@ -127,4 +128,32 @@ maybeDescribe('gateway on Redis features', () => {
       admin.disconnect();
     }
   }, 30_000);
+
+  it('starts while Redis is down, searching and saying what it lacks, with /health naming the features; then connects when Redis comes up', async () => {
+    const env = { REDIS_URL: redis.url, REDIS_KEY_PREFIX: 'e2e:', REDIS_COMMAND_TIMEOUT_MS: '2000' };
+    await gateway.stop({ keepData: true });
+    await redis.stop();
+    // The same data directory: its catalog is there, the features were in the stopped Redis.
+    gateway = await startFixtureGateway({ dataDir: gateway.dataDir, env });
+    const health = async () => {
+      const response = await fetch(gateway.server.url.replace('/graphql', '/health'));
+      return { status: response.status, body: await response.json() };
+    };
+    expect(await health()).toEqual({ status: 503, body: { status: 'unavailable', unavailable: ['features'], itemCount: 300, backends: { catalog: 'ok', features: 'unavailable' } } });
+    const search = (await gateway.post({ query: '{ search(query: "toy story", first: 3) { edges { node { title } } } }' })).body;
+    expect(search.errors).toBeUndefined();
+    expect(search.data.search.edges.map((e: any) => e.node.title).sort()).toEqual(['Toy Story', 'Toy Story 2', 'Toy Story 3']);
+    expect(search.extensions.warnings).toEqual(['feature store unavailable: ranked without item statistics']);
+    const userOnly = await recommend('redis-user');
+    expect(userOnly.data.recommendations.edges).toEqual([]);
+    expect(userOnly.extensions.warnings).toContain("feature store unavailable: no recommendations without the user's history or popularity; send itemIds to recommend from items");
+
+    await redis.start();
+    for (let attempt = 0; attempt < 100 && store().client.status !== 'ready'; attempt++) await new Promise((r) => setTimeout(r, 50));
+    expect(store().client.status).toBe('ready');
+    expect(await health()).toEqual({ status: 200, body: { status: 'ok', itemCount: 300, backends: { catalog: 'ok', features: 'ok' } } });
+    const events = [{ id: 'after-start-e1', type: 'CLICK', userId: 'late-user', itemId: '1' }];
+    expect((await gateway.data(RECORD, { events })).recordEvents).toEqual({ acceptedCount: 1, results: [{ index: 0, status: 'ACCEPTED', reason: null }] });
+    expect((await recommend('late-user')).extensions?.warnings).toBeUndefined();
+  }, 60_000);
 });

@@ -25,6 +25,14 @@ export interface RedisFeatureStoreOptions {
   readonly userTtlSeconds?: number;
   /** A command that has not answered after this long fails, so that a hung server degrades answers instead of stalling them (1000 unless given). */
   readonly commandTimeoutMs?: number;
+  /**
+   * Whether `connect` waits for the server (true unless given): a command-line tool wants an
+   * unreachable server to be an error at once; the gateway (false) starts without it, degrades
+   * what needs features, and connects when the server comes up.
+   */
+  readonly waitForServer?: boolean;
+  /** Told once when the server cannot be reached at start and the store goes on without it. */
+  readonly log?: (line: string) => void;
   /** Events read per command while scanning the log (1000 unless given). */
   readonly scanPageSize?: number;
   /** Logged impressions expire after this long; 0: never (30 days unless given). */
@@ -61,7 +69,11 @@ export class RedisFeatureStore implements FeatureStore, EventLog, ImpressionLog 
   private readonly scanPageSize: number;
   private readonly impressionTtlSeconds: number;
 
-  /** Connects and waits until the server answers; an unreachable server is an error that names the URL. */
+  /**
+   * Connects and waits until the server answers; an unreachable server is an error that names
+   * the URL, unless `waitForServer` is false: then the store is returned anyway, and the client
+   * keeps reconnecting.
+   */
   static async connect(options: RedisFeatureStoreOptions): Promise<RedisFeatureStore> {
     const client = new Redis(options.url, {
       lazyConnect: true,
@@ -76,8 +88,11 @@ export class RedisFeatureStore implements FeatureStore, EventLog, ImpressionLog 
     try {
       await client.connect();
     } catch (error) {
-      client.disconnect();
-      throw backendUnavailable(`${SERVICE} at ${redactUrl(options.url)}`, error);
+      if (options.waitForServer ?? true) {
+        client.disconnect();
+        throw backendUnavailable(`${SERVICE} at ${redactUrl(options.url)}`, error);
+      }
+      options.log?.(`${SERVICE} at ${redactUrl(options.url)} is unavailable (${(error as Error).message}); serving without features until it answers`);
     }
     return new RedisFeatureStore(client, options);
   }
@@ -191,6 +206,10 @@ export class RedisFeatureStore implements FeatureStore, EventLog, ImpressionLog 
 
   async count(): Promise<number> {
     return this.run(() => this.client.llen(this.keys.events));
+  }
+
+  async ping(): Promise<void> {
+    await this.run(() => this.client.ping());
   }
 
   /**

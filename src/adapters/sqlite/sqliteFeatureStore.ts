@@ -166,6 +166,11 @@ export class SqliteFeatureStore implements FeatureStore, EventLog, ImpressionLog
   }
 
   /** Number of logged events. */
+  /** In process: the store answers while it is open. */
+  async ping(): Promise<void> {
+    this.db.prepare('SELECT 1').get();
+  }
+
   async count(): Promise<number> {
     return this.statements.countEvents.get() as number;
   }
