@@ -66,8 +66,15 @@ async function main(): Promise<number> {
         `"${app.stores.embedder.modelId}"; dense retrieval compares unrelated vectors until the catalog is re-ingested`,
     );
   }
-  await seedCatalog(app.stores, config.data.seedMovieLens, config.data.dir, log);
-  const server = await createServer({ config, gateway: app.gateway, log: logger, countItems: () => app.stores.catalog.count(), pingFeatures: () => app.stores.features.ping() });
+  let server: Awaited<ReturnType<typeof createServer>>;
+  try {
+    await seedCatalog(app.stores, config.data.seedMovieLens, config.data.dir, log);
+    server = await createServer({ config, gateway: app.gateway, log: logger, countItems: () => app.stores.catalog.count(), pingFeatures: () => app.stores.features.ping() });
+  } catch (error) {
+    // An open app keeps the process alive (a Redis client reconnecting, the model file watched): a failed start must end it.
+    await app.close();
+    throw error;
+  }
   log(`gateway ready: ${server.url} (${await app.stores.catalog.count()} items)`);
 
   let stopping = false;
