@@ -63,6 +63,8 @@ async function main(): Promise<number> {
   const catalogAt = config.qdrant ? `Qdrant ${config.qdrant.url} (collection alias "${config.qdrant.collection}") and ${config.data.dir}` : config.data.dir;
   log(`opening ${catalogAt} with embedding model ${config.embedding.model}`);
   const app = await openApp(config, {
+    // Ranker reloads and refused model files, Qdrant calls retried: worth a look, as JSON like every line.
+    log: (line) => logger.warn(line),
     onDegraded: (stage, error) => logger.warn({ stage, err: error }, `degraded: ${stage} failed`),
   });
   if (app.stores.storedModelMismatch) {
@@ -71,8 +73,15 @@ async function main(): Promise<number> {
         `"${app.stores.embedder.modelId}"; dense retrieval compares unrelated vectors until the catalog is re-ingested`,
     );
   }
-  await seedCatalog(app.stores, config.data.seedMovieLens, config.data.dir, log);
-  const server = await createServer({ config, gateway: app.gateway, log: logger, countItems: () => app.stores.catalog.count() });
+  let server: Awaited<ReturnType<typeof createServer>>;
+  try {
+    await seedCatalog(app.stores, config.data.seedMovieLens, config.data.dir, log);
+    server = await createServer({ config, gateway: app.gateway, log: logger, countItems: () => app.stores.catalog.count(), pingFeatures: () => app.stores.features.ping() });
+  } catch (error) {
+    // An open app keeps the process alive (a Redis client reconnecting, the model file watched): a failed start must end it.
+    await app.close();
+    throw error;
+  }
   log(`gateway ready: ${server.url} (${await app.stores.catalog.count()} items)`);
 
   let stopping = false;
@@ -94,7 +103,8 @@ main().then(
     if (code >= 0) process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`gateway failed to start: ${startFailure(error)}\n`);
+    // JSON like every other line of the server; a configuration error comes before the configured level is known.
+    createLogger('info').fatal(`gateway failed to start: ${startFailure(error)}`);
     process.exitCode = 1;
   },
 );

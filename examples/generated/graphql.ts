@@ -31,14 +31,16 @@ export type EventInput = {
 export type EventStatus =
   /** Recorded now. */
   | 'ACCEPTED'
-  /** Already recorded earlier with the same id; not counted again. */
+  /** Already recorded earlier with the same id and the same type, userId, itemId and value; not counted again. */
   | 'DUPLICATE'
   /**
-   * Valid, but not recorded because the feature store could not be written (`reason` says so).
-   * Nothing of the batch was recorded; sending the same batch again is safe, as ids make it idempotent.
+   * Valid, but the feature store could not be written. `reason` says which: refused before the
+   * write was sent (nothing of the batch was recorded), or sent and not answered (the batch,
+   * atomic, was recorded whole or not at all: unknown). Either way, send the batch again with
+   * the returned `eventId`s as ids: what was recorded comes back DUPLICATE and counts once.
    */
   | 'FAILED'
-  /** Not recorded; `reason` says why. */
+  /** Not recorded; `reason` says why (an invalid event, an unknown item, or an id already recorded with other content). */
   | 'REJECTED';
 
 /** What a person did with an item. */

@@ -20,7 +20,7 @@ export interface OpenAppOptions {
   /** Failures the answers survive (a stage skipped) are reported here. */
   readonly onDegraded?: (stage: string, error: unknown) => void;
   readonly now?: () => number;
-  /** Ranker model and rules reloads and refusals (default: stderr). */
+  /** Ranker model and rules reloads and refusals, and store calls that failed and were retried (default: stderr). */
   readonly log?: (line: string) => void;
   /** The feature store as the pipeline reads it (the bench counts its reads); default the store itself. */
   readonly readFeaturesThrough?: (features: FeatureStore) => FeatureStore;
@@ -30,8 +30,9 @@ export interface OpenAppOptions {
 
 /** The whole gateway behind its GraphQL layer: stores, embedder, ranker models, pipeline. */
 export async function openApp(config: Config, options: OpenAppOptions = {}): Promise<App> {
+  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const watching = {
-    log: options.log ?? ((line: string) => process.stderr.write(`${line}\n`)),
+    log,
     ...(options.modelReloadDebounceMs !== undefined ? { debounceMs: options.modelReloadDebounceMs } : {}),
   };
   const rankers = watchRankerModels(config.ranking.modelPath, watching);
@@ -44,7 +45,8 @@ export async function openApp(config: Config, options: OpenAppOptions = {}): Pro
     throw error;
   }
   try {
-    stores = await openStores(config);
+    // Search needs no features: a Redis that is down at start degrades answers, as at runtime.
+    stores = await openStores(config, { log, startWithoutRedis: true });
   } catch (error) {
     rankers.close();
     rules.close();

@@ -120,7 +120,7 @@ async function run(command: Command): Promise<number> {
   try {
     // Ingestion sends whole batches and never repeats a text: the query cache and the
     // micro-batching queue would only add work, so both are off here.
-    stores = await openStores({ ...config, data: { ...config.data, dir: command.dataDir } }, { cacheSize: 0, queueWindowMs: 0 });
+    stores = await openStores({ ...config, data: { ...config.data, dir: command.dataDir } }, { embedding: { cacheSize: 0, queueWindowMs: 0 } });
     const { embedder, catalog, features } = stores;
     if (stores.storedModelMismatch) {
       process.stderr.write(

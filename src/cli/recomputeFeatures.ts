@@ -7,7 +7,7 @@ import { mkdtempSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { FEATURES_FILE } from '../adapters/sqlite/sqliteFeatureStore.js';
-import { openFeatureStore, openStores } from '../app/openStores.js';
+import { openDataStores, openFeatureStore } from '../app/openStores.js';
 import { recomputeFeatures, type RecomputeSummary } from '../app/recomputeFeatures.js';
 import { loadConfig } from '../config/loadConfig.js';
 import { createProgressReporter } from '../ingestion/createProgressReporter.js';
@@ -33,8 +33,8 @@ Options:
   --target-prefix PREFIX  Redis only: the key prefix to build under (required with REDIS_URL)
   --help                  print this and exit
 
-Configuration (DATA_DIR, EMBEDDING_MODEL, REDIS_URL, REDIS_KEY_PREFIX) comes from the
-environment as for npm start.`;
+Configuration (DATA_DIR, QDRANT_URL, REDIS_URL, REDIS_KEY_PREFIX) comes from the environment
+as for npm start. No embedding model is loaded (nothing is embedded), so this runs offline.`;
 
 interface Options {
   readonly batchSize: number;
@@ -76,7 +76,7 @@ async function main(): Promise<number> {
     process.stderr.write(`--target-prefix is for Redis (REDIS_URL); the embedded store is rebuilt in place.\n\n${USAGE}\n`);
     return 2;
   }
-  const stores = await openStores(config);
+  const stores = await openDataStores(config);
   const scratch = redis ? null : mkdtempSync(path.join(config.data.dir, 'recompute-'));
   let target: FeatureStore | null = null;
   let summary: RecomputeSummary;

@@ -5,7 +5,7 @@
  *                             [--min-count N] [--subsample X] [--learning-rate X] [--seed S]
  */
 import { parseArgs } from 'node:util';
-import { openStores } from '../app/openStores.js';
+import { openDataStores } from '../app/openStores.js';
 import { describeItem2vecRun, trainItem2vec } from '../app/trainItem2vec.js';
 import { loadConfig } from '../config/loadConfig.js';
 import { ITEM2VEC_DEFAULTS } from '../training/item2vecDefaults.js';
@@ -32,7 +32,8 @@ Options (defaults tuned on MovieLens small):
   --seed S            same seed, same data: same vectors (default ${d.seed})
   --help              print this and exit
 
-Configuration (DATA_DIR, EMBEDDING_MODEL) comes from the environment as for npm start.`;
+Configuration (DATA_DIR, QDRANT_URL) comes from the environment as for npm start. No embedding
+model is loaded: the catalog is read with the vectors it holds, so this runs offline.`;
 
 const INTEGER_OPTIONS = { dimension: 'dimension', window: 'window', negatives: 'negatives', epochs: 'epochs', 'min-count': 'minCount', seed: 'seed' } as const;
 const NUMBER_OPTIONS = { subsample: 'subsample', 'learning-rate': 'learningRate' } as const;
@@ -72,7 +73,7 @@ async function main(): Promise<number> {
     return 2;
   }
   const config = loadConfig();
-  const stores = await openStores(config);
+  const stores = await openDataStores(config);
   try {
     const events = await stores.features.count();
     if (events === 0) {

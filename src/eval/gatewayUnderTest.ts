@@ -61,7 +61,7 @@ export async function startGatewayUnderTest(options: StartGatewayOptions): Promi
   const app = await openApp(config, options.now ? { now: options.now } : {});
   try {
     await options.prepare?.(app.stores);
-    const server = await createServer({ config, gateway: app.gateway, countItems: () => app.stores.catalog.count() });
+    const server = await createServer({ config, gateway: app.gateway, countItems: () => app.stores.catalog.count(), pingFeatures: () => app.stores.features.ping() });
     return {
       url: server.url,
       config,

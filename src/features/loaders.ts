@@ -19,7 +19,7 @@ export interface Loaders {
 
 export interface LoaderStores {
   readonly catalog: CatalogIndex;
-  readonly features: FeatureStore;
+  readonly features: Pick<FeatureStore, 'getItemStats' | 'getUserProfiles'>;
 }
 
 export function createLoaders(stores: LoaderStores, options: { maxBatchSize?: number } = {}): Loaders {

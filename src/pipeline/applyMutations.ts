@@ -78,21 +78,34 @@ export function applyMutations(deps: MutationDeps): Pick<Gateway, 'upsertItems' 
         );
       } catch (error) {
         // A store that cannot be written fails the batch as a whole (its write is one
-        // transaction or script), and each valid event says so: nothing is dropped silently.
+        // transaction or script), and each valid event says whether it may have been recorded:
+        // never "not recorded" for a write that was sent and not answered.
         if (!(error instanceof GatewayError && error.code === 'BACKEND_UNAVAILABLE')) throw error;
-        const reason = `${error.message}: not recorded; the batch can be sent again`;
+        const reason = failedWriteReason(error);
         for (const { index, event } of known) outcomes[index] = { index, eventId: event.id, status: 'failed', reason };
         return outcomes as EventOutcome[];
       }
       // Within one batch only the first event of an id counts; the store saw it once.
       const applied = new Set(result.applied);
+      const conflicts = new Set(result.conflicts);
       for (const { index, event } of known) {
-        const first = applied.delete(event.id);
-        outcomes[index] = first
-          ? { index, eventId: event.id, status: 'accepted', reason: null }
-          : { index, eventId: event.id, status: 'duplicate', reason: null };
+        if (applied.delete(event.id)) outcomes[index] = { index, eventId: event.id, status: 'accepted', reason: null };
+        else if (conflicts.has(event.id)) outcomes[index] = { index, eventId: event.id, status: 'rejected', reason: conflictReason(event.id) };
+        else outcomes[index] = { index, eventId: event.id, status: 'duplicate', reason: null };
       }
       return outcomes as EventOutcome[];
     },
   };
+}
+
+function failedWriteReason(error: GatewayError): string {
+  const resend = 'send the batch again with these eventIds as ids: whatever was recorded comes back DUPLICATE, the rest is recorded';
+  // Only a store that says its write never left may say "not recorded".
+  return error.details['writeOutcome'] === 'not-written'
+    ? `${error.message}: not recorded (nothing of the batch was); ${resend}`
+    : `${error.message}: the write was sent but not answered, so whether the batch was recorded is unknown (all of it or none); ${resend}`;
+}
+
+function conflictReason(id: string): string {
+  return `event id ${quote(id)} was already recorded with another type, userId, itemId or value: not recorded; a new event needs a new id`;
 }

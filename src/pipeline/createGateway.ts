@@ -4,6 +4,7 @@ import { badInput, GatewayError } from '../domain/errors.js';
 import { quote } from '../domain/quote.js';
 import type { RankingConfig } from '../config/config.js';
 import { createLoaders } from '../features/loaders.js';
+import { UnavailableLatch } from './unavailableLatch.js';
 import { profileVector } from '../features/profileVector.js';
 import type { CatalogIndex, SearchOptions } from '../ports/catalogIndex.js';
 import type { Embedder } from '../ports/embedder.js';
@@ -41,6 +42,11 @@ export interface GatewayDeps {
 
 const NOT_PERSONALISED = 'feature store unavailable: results not personalised';
 const NO_POPULARITY = 'feature store unavailable: popularity retrieval skipped';
+/**
+ * Why a user-only list is empty while the store is down: the user's history and popularity both
+ * live there, and the catalog alone knows nothing about what this user, or anyone, likes.
+ */
+const NOTHING_TO_RECOMMEND = 'feature store unavailable: no recommendations without the user\'s history or popularity; send itemIds to recommend from items';
 
 /** How many of a user's latest positive items anchor item-to-item retrieval. */
 const ANCHOR_ITEMS = 3;
@@ -83,14 +89,22 @@ export function createGateway(deps: GatewayDeps): Gateway {
     const result = { requestId: randomUUID(), items: page, offset: settings.window.offset, total, modelVersion: settings.model.version, warnings };
     const log = deps.impressions;
     if (log && inImpressionSample(result.requestId, log.sampleRate)) {
+      const write = () => log.log.logImpression(impressionOf({ ...result, timings: {} }, served.surface, served.userId, at));
+      // An impression log kept in the feature store shares its latch: a store that timed out on
+      // this request's reads costs no second timeout here.
       await clock
-        .time('impressions', () => log.log.logImpression(impressionOf({ ...result, timings: {} }, served.surface, served.userId, at)))
+        .time('impressions', () => ((log.log as unknown) === features ? scope.featureStore.run(write) : write()))
         .catch((error: unknown) => {
           deps.onDegraded?.('impression log', error);
           warnings.push('impression log unavailable: this result list was not logged');
         });
     }
     return { ...result, timings: clock.snapshot() };
+  }
+
+  /** The popularity list as this request reads it: through its feature-store latch. */
+  function popularIn(scope: RequestScope): Pick<FeatureStore, 'popular'> {
+    return { popular: (limit, offset) => scope.featureStore.run(() => features.popular(limit, offset)) };
   }
 
   /** An optional read: on failure the answer goes on without it and says so in `warnings`. */
@@ -107,7 +121,14 @@ export function createGateway(deps: GatewayDeps): Gateway {
   }
 
   return {
-    createScope: () => ({ loaders: createLoaders({ catalog, features }) }),
+    createScope: () => {
+      const featureStore = new UnavailableLatch();
+      const reads = {
+        getItemStats: (ids: readonly string[]) => featureStore.run(() => features.getItemStats(ids)),
+        getUserProfiles: (ids: readonly string[]) => featureStore.run(() => features.getUserProfiles(ids)),
+      };
+      return { loaders: createLoaders({ catalog, features: reads }), featureStore };
+    },
 
     rankerModels: () => deps.rankers(),
 
@@ -183,7 +204,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
             collaborativeProfile ? { kind: 'collaborative', vector: collaborativeProfile, options: options(request.filter, exclude) } : null,
             ...anchorVectors.map((v) => (v ? { kind: 'dense' as const, vector: v, options: options(request.filter, exclude, perAnchor) } : null)),
           ]),
-          optional(popularityHits(features, catalog, options(request.filter, exclude)), [], 'popularity', NO_POPULARITY, warnings),
+          optional(popularityHits(popularIn(scope), catalog, options(request.filter, exclude)), [], 'popularity', NO_POPULARITY, warnings),
         ]);
         const coldStart = !profile && request.itemIds.length === 0;
         const sourceLists: SourceList[] = [
@@ -192,6 +213,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
           { source: 'collaborative', hits: collaborativeHits },
           { source: 'popularity', hits: popular, weight: coldStart ? 1 : 0.8 },
         ];
+        if (sourceLists.every((list) => list.hits.length === 0) && warnings.includes(NO_POPULARITY)) warnings.push(NOTHING_TO_RECOMMEND);
         return { profile, sourceLists };
       });
       const seedCategories =
@@ -241,7 +263,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
             { kind: 'lexical', text: item.title, options: opts },
             collaborative ? { kind: 'recommend', space: 'collaborative', examples: like, options: opts } : null,
           ]),
-          collaborative ? Promise.resolve([]) : optional(popularityHits(features, catalog, opts), [], 'popularity', NO_POPULARITY, warnings),
+          collaborative ? Promise.resolve([]) : optional(popularityHits(popularIn(scope), catalog, opts), [], 'popularity', NO_POPULARITY, warnings),
         ]),
       );
       const candidates = reciprocalRankFusion([

@@ -1,5 +1,6 @@
 import type { Loaders } from '../features/loaders.js';
 import type { RankerModels } from '../ranking/rankerModel.js';
+import type { UnavailableLatch } from './unavailableLatch.js';
 import type {
   EventInput,
   EventOutcome,
@@ -13,6 +14,11 @@ import type {
 /** What one request brings to the pipeline. */
 export interface RequestScope {
   readonly loaders: Loaders;
+  /**
+   * Every call of the request to the feature store (its loaders, popularity, the impression log
+   * kept there) goes through this: after one found the store unavailable, the others do not wait.
+   */
+  readonly featureStore: UnavailableLatch;
 }
 
 /**

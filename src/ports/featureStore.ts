@@ -50,9 +50,28 @@ export interface UserProfile {
 export interface ApplyResult {
   /** Ids of events applied now. */
   readonly applied: readonly string[];
-  /** Ids of events already applied earlier (idempotency by event id). */
+  /** Ids of events already applied earlier with the same content (idempotency by event id). */
   readonly duplicates: readonly string[];
+  /**
+   * Ids already applied earlier (in an earlier batch or earlier in this one) with other content:
+   * not applied, and not a retry either. Content is what happened (eventContent); the timestamp
+   * is left out, as a resend without one is stamped anew on arrival.
+   */
+  readonly conflicts: readonly string[];
 }
+
+/** What an event id stands for: a resend of the same id must say the same. */
+export function eventContent(event: Pick<InteractionEvent, 'type' | 'userId' | 'itemId' | 'value'>): string {
+  return JSON.stringify([event.type, event.userId, event.itemId, event.value]);
+}
+
+/**
+ * Whether a failed write may have been applied: `not-written` when it was refused before it
+ * reached the store (nothing of the batch was recorded), `unknown` when it was sent and no
+ * answer came (a batch is atomic, so it was recorded whole or not at all). Carried in the
+ * BACKEND_UNAVAILABLE error's details as `writeOutcome`.
+ */
+export type WriteOutcome = 'not-written' | 'unknown';
 
 /**
  * Online features. Every read method takes a batch and costs one round trip, so a
@@ -65,10 +84,13 @@ export interface FeatureStore {
   popular(limit: number, offset: number): Promise<ScoredId[]>;
   /**
    * Records events (idempotent by event id) and updates every aggregate they touch,
-   * atomically. `items` gives the categories of the items the events name.
+   * atomically. `items` gives the categories of the items the events name. A store that cannot
+   * be written throws BACKEND_UNAVAILABLE with a WriteOutcome in its details.
    */
   applyEvents(events: readonly InteractionEvent[], items: ReadonlyMap<string, Item>): Promise<ApplyResult>;
   /** Drops everything known about these items (after they leave the catalog). */
   forgetItems(itemIds: readonly string[]): Promise<void>;
+  /** Resolves when the store answers, throws BACKEND_UNAVAILABLE while it cannot (for /health). */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }

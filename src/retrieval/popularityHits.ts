@@ -10,7 +10,7 @@ const MAX_SCANNED = 20_000;
  * while paging through the popularity list, so a narrow filter still fills `limit`.
  */
 export async function popularityHits(
-  features: FeatureStore,
+  features: Pick<FeatureStore, 'popular'>,
   catalog: CatalogIndex,
   options: SearchOptions,
 ): Promise<ScoredId[]> {

@@ -31,8 +31,10 @@ export interface CreateServerOptions {
   readonly log?: PinoLogger;
   /** Where errors that callers do not see are logged; default: the JSON log, under the request's id. */
   readonly logger?: Logger;
-  /** Counts the catalog's items for GET /health; without it /health reports only its status. */
+  /** Counts the catalog's items for GET /health; without it /health does not report the catalog. */
   readonly countItems?: () => Promise<number>;
+  /** Asks the feature store for GET /health; without it /health does not report the features. */
+  readonly pingFeatures?: () => Promise<void>;
   /** Where GET /metrics reads from; a registry of this server's own by default. */
   readonly metrics?: GatewayMetrics;
 }
@@ -69,7 +71,7 @@ export async function createServer(options: CreateServerOptions): Promise<Runnin
   });
   await apollo.start();
 
-  app.get('/health', healthRoute(options.countItems, logger));
+  app.get('/health', healthRoute(options, logger));
   app.get('/metrics', metricsRoute(metrics, logger));
   if (config.server.playground) app.use(PLAYGROUND_ASSETS_PATH, playgroundAssets());
   app.use(

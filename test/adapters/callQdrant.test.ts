@@ -6,10 +6,14 @@ import { GatewayError } from '../../src/domain/errors.js';
 const httpError = (status: number) => Object.assign(new Error(`Unexpected Response: ${status}`), { status, data: { status: { error: `reason ${status}` } } });
 
 describe('callQdrant', () => {
-  it('classifies failures: unavailable (retry) or rejected (the request itself)', () => {
+  it('classifies failures: unavailable (retry), a missing example (the caller\'s ids) or refused (the server\'s state)', () => {
     expect([500, 502, 503, 408, 429].map((status) => failureKind(httpError(status)))).toEqual(Array(5).fill('unavailable'));
-    expect([400, 404, 409, 422].map((status) => failureKind(httpError(status)))).toEqual(Array(4).fill('rejected'));
+    expect([400, 404, 409, 422].map((status) => failureKind(httpError(status)))).toEqual(Array(4).fill('refused'));
     expect(failureKind(new TypeError('fetch failed'))).toBe('unavailable');
+    const missing = (status: number, error: string) => Object.assign(httpError(status), { data: { status: { error } } });
+    expect(failureKind(missing(404, 'Not found: No point with id 6f1d0b4e-0000-4000-8000-000000000000 found'))).toBe('example');
+    expect(failureKind(missing(400, 'Wrong input: Vector "collaborative" of point 6f1d0b4e-0000-4000-8000-000000000000 not found'))).toBe('example');
+    expect(failureKind(missing(404, 'Collection `items` doesn\'t exist!'))).toBe('refused');
   });
 
   it('retries a read with exponential backoff and full jitter, then answers', async () => {
@@ -43,7 +47,7 @@ describe('callQdrant', () => {
     await expect(callQdrant('query', 'read', policy, async () => {
       calls += 1;
       throw httpError(400);
-    })).rejects.toMatchObject({ code: 'BAD_USER_INPUT', message: 'Qdrant refused query: reason 400' });
+    })).rejects.toEqual(new GatewayError('BACKEND_UNAVAILABLE', 'Qdrant is unavailable (query)'));
     expect(calls).toBe(2);
   });
 });

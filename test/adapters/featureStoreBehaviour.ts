@@ -33,11 +33,11 @@ export function describeFeatureStore(name: string, open: () => Promise<Store> | 
     }
 
     it('counts each event once: a repeated batch, or an id repeated within a batch, is a duplicate', async () => {
-      expect(await store.applyEvents(EVENTS, ITEMS)).toEqual({ applied: EVENTS.map((e) => e.id), duplicates: [] });
+      expect(await store.applyEvents(EVENTS, ITEMS)).toEqual({ applied: EVENTS.map((e) => e.id), duplicates: [], conflicts: [] });
       const before = await store.getItemStats(['i1', 'i2', 'i3', 'i4']);
-      expect(await store.applyEvents(EVENTS, ITEMS)).toEqual({ applied: [], duplicates: EVENTS.map((e) => e.id) });
+      expect(await store.applyEvents(EVENTS, ITEMS)).toEqual({ applied: [], duplicates: EVENTS.map((e) => e.id), conflicts: [] });
       const retried = [event('e11', 'u1', 'i3', 'view', 5000), event('e11', 'u1', 'i3', 'view', 5000), EVENTS[0]!];
-      expect(await store.applyEvents(retried, ITEMS)).toEqual({ applied: ['e11'], duplicates: ['e11', 'e1'] });
+      expect(await store.applyEvents(retried, ITEMS)).toEqual({ applied: ['e11'], duplicates: ['e11', 'e1'], conflicts: [] });
       expect(await store.getItemStats(['i1', 'i2', 'i4'])).toEqual([before[0], before[1], before[3]]);
       expect((await store.getItemStats(['i3']))[0]!.counts.view).toBe(1);
       expect(await store.count()).toBe(11);
@@ -200,7 +200,19 @@ export function describeFeatureStore(name: string, open: () => Promise<Store> | 
       expect(u1!.eventCount).toBe(4);
       expect(await store.count()).toBe(10);
       // Events on a forgotten item are still idempotent: the log remembers their ids.
-      expect(await store.applyEvents([EVENTS[0]!], ITEMS)).toEqual({ applied: [], duplicates: ['e1'] });
+      expect(await store.applyEvents([EVENTS[0]!], ITEMS)).toEqual({ applied: [], duplicates: ['e1'], conflicts: [] });
+    });
+
+    it('tells an id reused with other content (a conflict) from a resend, in one batch and across batches', async () => {
+      const [first] = EVENTS;
+      const sameButRestamped = { ...first!, timestamp: first!.timestamp + 60_000, requestId: 'resent' };
+      const otherItem = { ...first!, itemId: 'i2' };
+      const otherValue = event('x1', 'u1', 'i1', 'rating', 1000, 4);
+      expect(await store.applyEvents([first!, otherItem, event('x1', 'u1', 'i1', 'rating', 1000, 3)], ITEMS)).toEqual({ applied: ['e1', 'x1'], duplicates: [], conflicts: ['e1'] });
+      expect(await store.applyEvents([sameButRestamped, otherValue, { ...first!, type: 'purchase' }], ITEMS)).toEqual({ applied: [], duplicates: ['e1'], conflicts: ['x1', 'e1'] });
+      expect(await store.count()).toBe(2);
+      expect((await store.getItemStats(['i2']))[0]).toBeNull();
+      expect((await store.getUserProfiles(['u1']))[0]!.eventCount).toBe(2);
     });
 
     it('refuses a malformed event and applies nothing of its batch', async () => {

@@ -185,13 +185,29 @@ withSpec('QdrantCatalogIndex against the spec-validating fake Qdrant', () => {
       expect(fake.calls.slice(before)).toEqual(['get_points', 'delete_points', 'get_collection', 'upsert_points']);
     });
 
-    it('maps a request Qdrant refuses (4xx) to BAD_USER_INPUT with Qdrant\'s reason', async () => {
+    it('maps a refusal that is not about the caller\'s input (4xx) to BACKEND_UNAVAILABLE, the reason logged, not sent', async () => {
       const index = await QdrantCatalogIndex.open(qdrantTestConfig(fake.url), { dimension: 4, modelId: 'm', log });
       fake.failNext({ status: 400 });
-      await expect(index.searchDense(Float32Array.from([1, 0, 0, 0]), { limit: 3 })).rejects.toMatchObject({
-        code: 'BAD_USER_INPUT',
-        message: 'Qdrant refused dense search: injected failure 400',
-      });
+      const before = logged.length;
+      await expect(index.searchDense(Float32Array.from([1, 0, 0, 0]), { limit: 3 })).rejects.toEqual(
+        new GatewayError('BACKEND_UNAVAILABLE', 'Qdrant is unavailable (dense search)'),
+      );
+      expect(logged.slice(before)).toEqual(['qdrant dense search failed (attempt 1 of 3): HTTP 400 Error: Bad Request (injected failure 400)']);
+    });
+
+    it('reports a collection dropped under a running gateway as BACKEND_UNAVAILABLE, not as the caller\'s fault', async () => {
+      const config = qdrantTestConfig(fake.url, { QDRANT_COLLECTION: 'dropped-items' });
+      const index = await QdrantCatalogIndex.open(config, { dimension: 4, modelId: 'm', log });
+      await index.upsert(FILMS);
+      const client = new QdrantClient({ url: fake.url, checkCompatibility: false });
+      const { aliases } = await client.getAliases();
+      await client.deleteCollection(aliases.find((alias) => alias.alias_name === 'dropped-items')!.collection_name);
+      const before = logged.length;
+      await expect(index.searchDense(Float32Array.from([1, 0, 0, 0]), { limit: 3 })).rejects.toEqual(
+        new GatewayError('BACKEND_UNAVAILABLE', 'Qdrant is unavailable (dense search)'),
+      );
+      await expect(index.count()).rejects.toMatchObject({ code: 'BACKEND_UNAVAILABLE' });
+      expect(logged[before]).toEqual("qdrant dense search failed (attempt 1 of 3): HTTP 404 Error: Not Found (Collection `dropped-items` doesn't exist!)");
     });
 
     it('reports BACKEND_UNAVAILABLE while the server is down (refused connections), and serves again when it is back', async () => {

@@ -30,7 +30,7 @@ describe('SqliteFeatureStore storage', () => {
       expect(await again.count()).toBe(10);
       expect(await again.getItemStats(['i1', 'i2', 'i3', 'i4'])).toEqual(stats);
       expect(await again.getUserProfiles(['u1', 'u2', 'u3'])).toEqual(profiles);
-      expect(await again.applyEvents(EVENTS.slice(0, 2), ITEMS)).toEqual({ applied: [], duplicates: ['e1', 'e2'] });
+      expect(await again.applyEvents(EVENTS.slice(0, 2), ITEMS)).toEqual({ applied: [], duplicates: ['e1', 'e2'], conflicts: [] });
     } finally {
       await again.close();
     }
@@ -138,7 +138,7 @@ describe('SqliteFeatureStore on MovieLens', () => {
     ]);
     expect([user1!.firstEventAt, user1!.lastEventAt]).toEqual([964_980_499_000, 965_719_662_000]);
     expect(user1!.categoryAffinity.Comedy).toBeCloseTo(0.152547619047619, 10);
-    expect(await store.applyEvents(events.slice(0, 1000), items)).toEqual({ applied: [], duplicates: events.slice(0, 1000).map((e) => e.id) });
+    expect(await store.applyEvents(events.slice(0, 1000), items)).toEqual({ applied: [], duplicates: events.slice(0, 1000).map((e) => e.id), conflicts: [] });
     await store.close();
   });
 });

@@ -161,13 +161,9 @@ describe('npm run recompute:features', () => {
     await store.applyEvents(events.slice(0, 500), new Map(items.map((item) => [item.id, item])));
     const stats = await store.getItemStats(items.map((item) => item.id));
     await store.close();
-    const result = await run([], {
-      DATA_DIR: dir,
-      EMBEDDING_MODEL: 'builtin',
-      EMBEDDING_CACHE_DIR: path.join(process.env.TMPDIR ?? '/tmp', 'recsys-gateway-test-models'),
-      EMBEDDING_ALLOW_DOWNLOADS: 'false',
-      EMBEDDING_WORKER: 'false',
-    });
+    // No EMBEDDING_MODEL (the default is a hub model), an empty model cache and no downloads:
+    // loading any model would fail, so success proves none is loaded.
+    const result = await run([], { DATA_DIR: dir, EMBEDDING_CACHE_DIR: dirs.make(), EMBEDDING_ALLOW_DOWNLOADS: 'false' });
     expect(result.stderr).toMatch(/recomputing features from 500 logged events/);
     expect(result.code).toBe(0);
     expect(result.stdout).toBe('recomputed 500 events (500 applied, 0 already in the target), 1 items no longer in the catalog forgotten\n');

@@ -31,7 +31,7 @@ describe('the gateway end to end on the MovieLens fixture (real stores, real mod
     expect(await gateway.app.stores.catalog.count()).toBe(300);
     expect(await gateway.app.stores.features.count()).toBe(13_922);
     const health = await fetch(gateway.server.url.replace('/graphql', '/health')).then((r) => r.json());
-    expect(health).toEqual({ status: 'ok', itemCount: 300 });
+    expect(health).toEqual({ status: 'ok', itemCount: 300, backends: { catalog: 'ok', features: 'ok' } });
   });
 
   it('search("toy story") returns the three Toy Story films first, with explanations', async () => {

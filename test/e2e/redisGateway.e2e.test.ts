@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { Redis } from 'ioredis';
 import type { RedisFeatureStore } from '../../src/adapters/redis/redisFeatureStore.js';
 import { startFixtureGateway, type FixtureGateway } from '../support/fixtureGateway.js';
 import { HAS_REDIS_SERVER, PrivateRedis } from '../support/privateRedis.js';
@@ -64,6 +65,7 @@ maybeDescribe('gateway on Redis features', () => {
     expect(userOnly.extensions.warnings).toEqual([
       'feature store unavailable: results not personalised',
       'feature store unavailable: popularity retrieval skipped',
+      "feature store unavailable: no recommendations without the user's history or popularity; send itemIds to recommend from items",
     ]);
     const seeded = (await gateway.post({ query: '{ recommendations(userId: "redis-user", itemIds: ["1"], first: 5) { edges { node { id } } } }' })).body;
     expect(seeded.errors).toBeUndefined();
@@ -82,7 +84,13 @@ maybeDescribe('gateway on Redis features', () => {
     expect(failed).toEqual({
       acceptedCount: 0,
       results: [
-        { index: 0, status: 'FAILED', reason: 'Redis feature store is unavailable: not recorded; the batch can be sent again' },
+        {
+          index: 0,
+          status: 'FAILED',
+          reason:
+            'Redis feature store is unavailable: not recorded (nothing of the batch was); send the batch again with these eventIds as ids: ' +
+            'whatever was recorded comes back DUPLICATE, the rest is recorded',
+        },
         { index: 1, status: 'REJECTED', reason: 'unknown item id "no-such-film"' },
       ],
     });
@@ -96,4 +104,56 @@ maybeDescribe('gateway on Redis features', () => {
     expect(await store().count()).toBe(1);
     expect((await recommend('redis-user')).extensions?.warnings).toBeUndefined();
   });
+
+  it('says a write sent to a paused server has an unknown outcome, and a resend with the returned id counts it once', async () => {
+    const admin = new Redis(redis.url);
+    try {
+      // Longer than REDIS_COMMAND_TIMEOUT_MS (2000): the script runs when the pause ends, after the gateway gave up on it.
+      await admin.call('CLIENT', 'PAUSE', '3000', 'ALL');
+      const RECORD_IDS = `mutation Rec($events: [EventInput!]!) { recordEvents(events: $events) { results { eventId status reason } } }`;
+      const purchase = { type: 'PURCHASE', userId: 'paused-user', itemId: '1' };
+      const [failed] = (await gateway.data(RECORD_IDS, { events: [purchase] })).recordEvents.results;
+      expect(failed.status).toBe('FAILED');
+      expect(failed.reason).toBe(
+        'Redis feature store is unavailable: the write was sent but not answered, so whether the batch was recorded is unknown (all of it or none); ' +
+          'send the batch again with these eventIds as ids: whatever was recorded comes back DUPLICATE, the rest is recorded',
+      );
+      expect(failed.eventId).toMatch(/^[0-9a-f]{32}$/);
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      // Resent as advised, without the timestamp the server stamped: the same id and content, so no conflict.
+      const [resent] = (await gateway.data(RECORD_IDS, { events: [{ ...purchase, id: failed.eventId }] })).recordEvents.results;
+      expect(resent).toEqual({ eventId: failed.eventId, status: 'DUPLICATE', reason: null });
+      expect((await gateway.data('{ user(id: "paused-user") { eventCount } }', {})).user).toEqual({ eventCount: 1 });
+    } finally {
+      admin.disconnect();
+    }
+  }, 30_000);
+
+  it('starts while Redis is down, searching and saying what it lacks, with /health naming the features; then connects when Redis comes up', async () => {
+    const env = { REDIS_URL: redis.url, REDIS_KEY_PREFIX: 'e2e:', REDIS_COMMAND_TIMEOUT_MS: '2000' };
+    await gateway.stop({ keepData: true });
+    await redis.stop();
+    // The same data directory: its catalog is there, the features were in the stopped Redis.
+    gateway = await startFixtureGateway({ dataDir: gateway.dataDir, env });
+    const health = async () => {
+      const response = await fetch(gateway.server.url.replace('/graphql', '/health'));
+      return { status: response.status, body: await response.json() };
+    };
+    expect(await health()).toEqual({ status: 503, body: { status: 'unavailable', unavailable: ['features'], itemCount: 300, backends: { catalog: 'ok', features: 'unavailable' } } });
+    const search = (await gateway.post({ query: '{ search(query: "toy story", first: 3) { edges { node { title } } } }' })).body;
+    expect(search.errors).toBeUndefined();
+    expect(search.data.search.edges.map((e: any) => e.node.title).sort()).toEqual(['Toy Story', 'Toy Story 2', 'Toy Story 3']);
+    expect(search.extensions.warnings).toEqual(['feature store unavailable: ranked without item statistics']);
+    const userOnly = await recommend('redis-user');
+    expect(userOnly.data.recommendations.edges).toEqual([]);
+    expect(userOnly.extensions.warnings).toContain("feature store unavailable: no recommendations without the user's history or popularity; send itemIds to recommend from items");
+
+    await redis.start();
+    for (let attempt = 0; attempt < 100 && store().client.status !== 'ready'; attempt++) await new Promise((r) => setTimeout(r, 50));
+    expect(store().client.status).toBe('ready');
+    expect(await health()).toEqual({ status: 200, body: { status: 'ok', itemCount: 300, backends: { catalog: 'ok', features: 'ok' } } });
+    const events = [{ id: 'after-start-e1', type: 'CLICK', userId: 'late-user', itemId: '1' }];
+    expect((await gateway.data(RECORD, { events })).recordEvents).toEqual({ acceptedCount: 1, results: [{ index: 0, status: 'ACCEPTED', reason: null }] });
+    expect((await recommend('late-user')).extensions?.warnings).toBeUndefined();
+  }, 60_000);
 });

@@ -39,7 +39,7 @@ withSpec('the gateway in service mode on the fake Qdrant', () => {
     expect(fake.violations).toEqual([]);
     expect(await gateway.app.stores.catalog.count()).toBe(300);
     expect(await gateway.app.stores.catalog.collaborativeDimension()).toEqual(expect.any(Number));
-    expect(await health()).toEqual({ status: 200, body: { status: 'ok', itemCount: 300 } });
+    expect(await health()).toEqual({ status: 200, body: { status: 'ok', itemCount: 300, backends: { catalog: 'ok', features: 'ok' } } });
   });
 
   it('search("toy story") returns the three Toy Story films first, found by BM25 and dense retrieval', async () => {
@@ -96,14 +96,14 @@ withSpec('the gateway in service mode on the fake Qdrant', () => {
   it('reports the backend down on /health and as BACKEND_UNAVAILABLE, keeps serving, and recovers when Qdrant returns', async () => {
     await fake.stop();
     try {
-      expect(await health()).toEqual({ status: 503, body: { status: 'unavailable' } });
+      expect(await health()).toEqual({ status: 503, body: { status: 'unavailable', unavailable: ['catalog'], backends: { catalog: 'unavailable', features: 'ok' } } });
       const { status, body } = await gateway.post({ query: '{ item(id: "1") { title } }' });
       expect(status).toBe(200);
       expect(body.errors.map((e: any) => e.extensions.code)).toEqual(['BACKEND_UNAVAILABLE']);
     } finally {
       await fake.start();
     }
-    expect(await health()).toEqual({ status: 200, body: { status: 'ok', itemCount: 300 } });
+    expect(await health()).toEqual({ status: 200, body: { status: 'ok', itemCount: 300, backends: { catalog: 'ok', features: 'ok' } } });
     expect(await gateway.data('{ item(id: "1") { title } }')).toEqual({ item: { title: 'Toy Story' } });
   });
 });

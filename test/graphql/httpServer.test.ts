@@ -53,7 +53,7 @@ describe('HTTP server', () => {
   it('reports health with the catalog size', async () => {
     const response = await fetch(`http://127.0.0.1:${server.port}/health`);
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ status: 'ok', itemCount: 9 });
+    expect(await response.json()).toEqual({ status: 'ok', itemCount: 9, backends: { catalog: 'ok' } });
   });
 
   it('answers malformed GraphQL with 400 GRAPHQL_PARSE_FAILED, then answers the next good query', async () => {
@@ -258,8 +258,8 @@ describe('HTTP server configuration', () => {
       expect(body.errors[0].message).toMatch(/introspection is not allowed/i);
 
       const health = await fetch(`http://127.0.0.1:${server.port}/health`);
-      expect({ status: health.status, body: await health.json() }).toEqual({ status: 503, body: { status: 'unavailable' } });
-      expect(logger.lines.at(-1)?.message).toMatch(/^Health check failed: Error: catalog closed/);
+      expect({ status: health.status, body: await health.json() }).toEqual({ status: 503, body: { status: 'unavailable', unavailable: ['catalog'], backends: { catalog: 'unavailable' } } });
+      expect(logger.lines.at(-1)?.message).toMatch(/^Health check failed: catalog: Error: catalog closed/);
     } finally {
       await server.stop();
     }

@@ -49,7 +49,7 @@ export async function startFixtureGateway(options: { dataDir?: string; env?: Rec
   const config = fixtureConfig(dataDir, options.env);
   const app = await openApp(config);
   await seedCatalog(app.stores, config.data.seedMovieLens, dataDir, () => {});
-  const server = await createServer({ config, gateway: app.gateway, countItems: () => app.stores.catalog.count(), logger: quietLogger });
+  const server = await createServer({ config, gateway: app.gateway, countItems: () => app.stores.catalog.count(), pingFeatures: () => app.stores.features.ping(), logger: quietLogger });
   const post = async (body: unknown, headers: Record<string, string> = {}) => {
     const response = await fetch(server.url, {
       method: 'POST',

@@ -4,6 +4,7 @@ import type { Item } from '../../src/domain/item.js';
 import type { RankedItem } from '../../src/domain/scoredItem.js';
 import type { Loaders } from '../../src/features/loaders.js';
 import type { Gateway, RequestScope } from '../../src/pipeline/gateway.js';
+import { UnavailableLatch } from '../../src/pipeline/unavailableLatch.js';
 import type {
   EventInput,
   EventOutcome,
@@ -73,6 +74,7 @@ export class InMemoryGateway implements Gateway {
         return ids.map(lookup);
       });
     return {
+      featureStore: new UnavailableLatch(),
       loaders: {
         items: loader('items', (id) => this.items.get(id) ?? null),
         vectors: loader('vectors', () => null as Float32Array | null),

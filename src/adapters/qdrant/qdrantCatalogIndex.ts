@@ -73,6 +73,17 @@ export class QdrantCatalogIndex implements CatalogIndex {
   }
 
   /**
+   * Opens the existing collection with the vectors it holds, whatever model made them: for
+   * commands that embed nothing, which so need no model. Refuses a missing alias.
+   */
+  static async openStored(config: QdrantConfig, options: Pick<QdrantCatalogOptions, 'log' | 'now'> = {}): Promise<QdrantCatalogIndex> {
+    const { client, policy } = connectQdrant(config, options.log);
+    // With readExisting, nothing is created and any dimension is taken: the placeholders are never used.
+    const opened = await ensureCollection(client, policy, config, { dimension: 0, modelId: 'unknown', readExisting: true });
+    return new QdrantCatalogIndex(client, policy, config.collection, opened, { ttlMs: config.infoTtlMs, now: options.now ?? Date.now });
+  }
+
+  /**
    * An index on one collection or alias that the caller has made or checked (reindexing writes
    * a new one); it reads the collection's layout afresh each time.
    */

@@ -3,13 +3,14 @@
  * server, so no reader sees half a batch and two gateways never count the same event twice.
  * The keys mirror the SQLite tables (featureSchema.ts), so both stores hold the same aggregates.
  *
- * ARGV: base, userTtlSeconds (0: none), historyLimit, then 11 fields per event: id, log entry
+ * ARGV: base, userTtlSeconds (0: none), historyLimit, then 12 fields per event: id, log entry
  * (JSON), type, userId, itemId, timestamp, rating value ('' unless a rating), positive ('1' or
  * '0'), decayed interaction weight, categories (JSON [[category, share, decayedShare], ...]),
- * history entry (JSON). What an event adds is computed in TypeScript (eventContribution, the
+ * history entry (JSON), content (eventContent: an id seen again with other content is a conflict;
+ * ids logged before contents were kept have none, and count as duplicates). What an event adds is computed in TypeScript (eventContribution, the
  * same function the SQLite store uses) and entries that are read back are encoded there, so the
  * script only adds and stores: no Lua arithmetic or number formatting can make the stores differ.
- * Returns {applied ids, duplicate ids}.
+ * Returns {applied ids, duplicate ids, conflicting ids}.
  *
  * `popular` is a sorted set ordered as SQLite's popular(): score -(positiveUsers * 2^24 +
  * ratingCount), so ascending score, then member, gives positive users desc, ratings desc, id.
@@ -21,7 +22,7 @@ local base = ARGV[1]
 local ttl = tonumber(ARGV[2])
 local historyLimit = tonumber(ARGV[3])
 local SCALE = 16777216
-local applied, duplicates = {}, {}
+local applied, duplicates, conflicts = {}, {}, {}
 -- HINCRBYFLOAT prints 17 decimal places, no exponent: a forward-decayed weight of 1e-20 would
 -- become 0. Doubles added here and printed with %.17g round-trip exactly, as SQLite's REAL sums do.
 local function addFloat(key, field, delta)
@@ -31,14 +32,20 @@ end
 local function keepUser(key)
   if ttl > 0 then redis.call('EXPIRE', key, ttl) end
 end
-for i = 4, #ARGV, 11 do
+for i = 4, #ARGV, 12 do
   local id, entry, etype, user, item = ARGV[i], ARGV[i + 1], ARGV[i + 2], ARGV[i + 3], ARGV[i + 4]
   local ts, rating, positive, weight = tonumber(ARGV[i + 5]), ARGV[i + 6], ARGV[i + 7] == '1', ARGV[i + 8]
-  local categories, history = cjson.decode(ARGV[i + 9]), ARGV[i + 10]
+  local categories, history, content = cjson.decode(ARGV[i + 9]), ARGV[i + 10], ARGV[i + 11]
   if redis.call('SADD', base .. 'event_ids', id) == 0 then
-    duplicates[#duplicates + 1] = id
+    local stored = redis.call('HGET', base .. 'event_content', id)
+    if stored and stored ~= content then
+      conflicts[#conflicts + 1] = id
+    else
+      duplicates[#duplicates + 1] = id
+    end
   else
     applied[#applied + 1] = id
+    redis.call('HSET', base .. 'event_content', id, content)
     local seq = redis.call('RPUSH', base .. 'events', entry)
 
     local itemKey = base .. 'item:' .. item
@@ -92,7 +99,7 @@ for i = 4, #ARGV, 11 do
     end
   end
 end
-return {applied, duplicates}
+return {applied, duplicates, conflicts}
 `;
 
 /**

@@ -1,12 +1,12 @@
 import { Redis, type ChainableCommander } from 'ioredis';
 import { assertEvents } from '../../domain/assertEvents.js';
 import type { ScoredId } from '../../domain/candidate.js';
-import { backendUnavailable } from '../../domain/errors.js';
+import { backendUnavailable, GatewayError } from '../../domain/errors.js';
 import type { InteractionEvent } from '../../domain/event.js';
 import type { Item } from '../../domain/item.js';
 import { eventContribution } from '../../features/eventContribution.js';
 import type { EventLog } from '../../ports/eventLog.js';
-import type { ApplyResult, FeatureStore, ItemStats, UserProfile } from '../../ports/featureStore.js';
+import { eventContent, type ApplyResult, type FeatureStore, type ItemStats, type UserProfile, type WriteOutcome } from '../../ports/featureStore.js';
 import type { Impression, ImpressionLog, ImpressionWindow } from '../../ports/impressionLog.js';
 import { APPLY_EVENTS_SCRIPT, FORGET_ITEMS_SCRIPT } from './applyEventsScript.js';
 import { redisKeys, type RedisKeys } from './redisKeys.js';
@@ -25,6 +25,14 @@ export interface RedisFeatureStoreOptions {
   readonly userTtlSeconds?: number;
   /** A command that has not answered after this long fails, so that a hung server degrades answers instead of stalling them (1000 unless given). */
   readonly commandTimeoutMs?: number;
+  /**
+   * Whether `connect` waits for the server (true unless given): a command-line tool wants an
+   * unreachable server to be an error at once; the gateway (false) starts without it, degrades
+   * what needs features, and connects when the server comes up.
+   */
+  readonly waitForServer?: boolean;
+  /** Told once when the server cannot be reached at start and the store goes on without it. */
+  readonly log?: (line: string) => void;
   /** Events read per command while scanning the log (1000 unless given). */
   readonly scanPageSize?: number;
   /** Logged impressions expire after this long; 0: never (30 days unless given). */
@@ -33,7 +41,7 @@ export interface RedisFeatureStoreOptions {
 
 /** ioredis adds a method per defineCommand; these are ours. */
 interface ScriptCommands {
-  applyFeatureEvents(...args: (string | number)[]): Promise<[string[], string[]]>;
+  applyFeatureEvents(...args: (string | number)[]): Promise<[string[], string[], string[]]>;
   forgetFeatureItems(...args: string[]): Promise<number>;
 }
 
@@ -61,7 +69,11 @@ export class RedisFeatureStore implements FeatureStore, EventLog, ImpressionLog 
   private readonly scanPageSize: number;
   private readonly impressionTtlSeconds: number;
 
-  /** Connects and waits until the server answers; an unreachable server is an error that names the URL. */
+  /**
+   * Connects and waits until the server answers; an unreachable server is an error that names
+   * the URL, unless `waitForServer` is false: then the store is returned anyway, and the client
+   * keeps reconnecting.
+   */
   static async connect(options: RedisFeatureStoreOptions): Promise<RedisFeatureStore> {
     const client = new Redis(options.url, {
       lazyConnect: true,
@@ -76,8 +88,11 @@ export class RedisFeatureStore implements FeatureStore, EventLog, ImpressionLog 
     try {
       await client.connect();
     } catch (error) {
-      client.disconnect();
-      throw backendUnavailable(`${SERVICE} at ${redactUrl(options.url)}`, error);
+      if (options.waitForServer ?? true) {
+        client.disconnect();
+        throw backendUnavailable(`${SERVICE} at ${redactUrl(options.url)}`, error);
+      }
+      options.log?.(`${SERVICE} at ${redactUrl(options.url)} is unavailable (${(error as Error).message}); serving without features until it answers`);
     }
     return new RedisFeatureStore(client, options);
   }
@@ -103,7 +118,7 @@ export class RedisFeatureStore implements FeatureStore, EventLog, ImpressionLog 
 
   async applyEvents(events: readonly InteractionEvent[], items: ReadonlyMap<string, Item>): Promise<ApplyResult> {
     assertEvents(events);
-    if (events.length === 0) return { applied: [], duplicates: [] };
+    if (events.length === 0) return { applied: [], duplicates: [], conflicts: [] };
     const args: (string | number)[] = [this.keys.base, this.userTtlSeconds, this.historyLimit];
     for (const event of events) {
       const { positive, rating, interactionWeight, categories } = eventContribution(event, items.get(event.itemId)?.categories ?? []);
@@ -119,10 +134,11 @@ export class RedisFeatureStore implements FeatureStore, EventLog, ImpressionLog 
         String(interactionWeight),
         JSON.stringify(categories.map((c) => [c.category, String(c.share), String(c.decayedShare)])),
         JSON.stringify([event.itemId, event.type, event.value, event.timestamp]),
+        eventContent(event),
       );
     }
-    const [applied, duplicates] = await this.run(() => this.scripts.applyFeatureEvents(...args));
-    return { applied, duplicates };
+    const [applied, duplicates, conflicts] = await this.write(() => this.scripts.applyFeatureEvents(...args));
+    return { applied, duplicates, conflicts };
   }
 
   async getItemStats(itemIds: readonly string[]): Promise<(ItemStats | null)[]> {
@@ -223,6 +239,10 @@ export class RedisFeatureStore implements FeatureStore, EventLog, ImpressionLog 
     return this.run(() => this.client.llen(this.keys.events));
   }
 
+  async ping(): Promise<void> {
+    await this.run(() => this.client.ping());
+  }
+
   /**
    * Deletes every key of this store (SCAN and UNLINK under its prefix, never FLUSHDB: a shared
    * server keeps everyone else's keys). For benchmarks, tests and retired prefixes.
@@ -253,6 +273,21 @@ export class RedisFeatureStore implements FeatureStore, EventLog, ImpressionLog 
     });
   }
 
+  /**
+   * A write, whose failure says whether it may have been applied (WriteOutcome): with no offline
+   * queue, a command refused while the connection is not ready was never sent; once sent, a
+   * timeout or a dropped connection leaves its outcome unknown.
+   */
+  private async write<T>(command: () => Promise<T>): Promise<T> {
+    const ready = this.client.status === 'ready';
+    try {
+      return await command();
+    } catch (error) {
+      const writeOutcome: WriteOutcome = !ready || isOfflineRefusal(error) ? 'not-written' : 'unknown';
+      throw new GatewayError('BACKEND_UNAVAILABLE', `${SERVICE} is unavailable`, { backend: SERVICE, writeOutcome }, { cause: error });
+    }
+  }
+
   private async run<T>(command: () => Promise<T>): Promise<T> {
     try {
       return await command();
@@ -260,6 +295,11 @@ export class RedisFeatureStore implements FeatureStore, EventLog, ImpressionLog 
       throw backendUnavailable(SERVICE, error);
     }
   }
+}
+
+/** ioredis's refusal of a command while the connection is not writable (enableOfflineQueue off): nothing was sent. */
+function isOfflineRefusal(error: unknown): boolean {
+  return error instanceof Error && error.message.startsWith("Stream isn't writeable");
 }
 
 /** A URL without its password, fit for an error message. */

@@ -15,15 +15,18 @@ export interface CatalogMeta {
  * embedder's can never be compared with its queries, so that refuses to open, saying how to
  * recover. A different model id of the same dimension is reported through the returned meta
  * and left to the caller: ids change spelling (hub id, local path) more often than models.
+ * `wanted` null (a command that embeds nothing) takes the stored meta as it is, and refuses a
+ * catalog that has none yet, since then there is nothing to work on.
  */
 export function ensureCatalogMeta(
   db: Database.Database,
   location: string,
-  wanted: { readonly dimension: number; readonly modelId: string },
+  wanted: { readonly dimension: number; readonly modelId: string } | null,
 ): CatalogMeta {
   const rows = db.prepare('SELECT key, value FROM meta').all() as { key: string; value: string }[];
   const stored = new Map(rows.map((row) => [row.key, row.value]));
   if (!stored.has('dimension')) {
+    if (wanted === null) throw new IncompatibleDataError(`There is no catalog in ${location} yet: fill it first (npm run demo, or npm run ingest).`);
     const write = db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)');
     db.transaction(() => {
       write.run('schema_version', String(CATALOG_SCHEMA_VERSION));
@@ -43,7 +46,7 @@ export function ensureCatalogMeta(
         `${CATALOG_SCHEMA_VERSION}. Delete ${location} (or set DATA_DIR to an empty directory) and ingest the catalog again.`,
     );
   }
-  if (meta.dimension !== wanted.dimension) {
+  if (wanted !== null && meta.dimension !== wanted.dimension) {
     throw new IncompatibleDataError(
       `The catalog in ${location} holds ${meta.dimension}-dimensional vectors (made by the embedding model ` +
         `"${meta.modelId}"), but the configured model "${wanted.modelId}" gives ${wanted.dimension}-dimensional vectors. ` +

@@ -10,6 +10,7 @@ export const COUNT_COLUMNS = [...EVENT_TYPES, ...EVENT_TYPES.map((type) => `deca
  */
 export function prepareStatements(db: Database.Database, recentPositives: number) {
   return {
+    eventContent: db.prepare('SELECT type, user_id AS userId, item_id AS itemId, value FROM events WHERE id = ?'),
     insertEvent: db.prepare(
       `INSERT INTO events (id, type, user_id, item_id, ts, value, request_id) VALUES (?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (id) DO NOTHING`,

@@ -61,10 +61,23 @@ export class SqliteCatalogIndex implements CatalogIndex {
     if (!Number.isInteger(options.dimension) || options.dimension < 1) {
       throw new RangeError(`dimension must be a positive integer, got ${options.dimension}`);
     }
+    return SqliteCatalogIndex.openWith(dir, options, options);
+  }
+
+  /**
+   * Opens the catalog with the vectors it holds, whatever model made them: for commands that
+   * embed nothing (training, feature recomputation), which so need no model. Refuses a
+   * directory without a catalog.
+   */
+  static openStored(dir: string, options: OpenDatabaseOptions = {}): SqliteCatalogIndex {
+    return SqliteCatalogIndex.openWith(dir, options, null);
+  }
+
+  private static openWith(dir: string, options: OpenDatabaseOptions, wanted: { readonly dimension: number; readonly modelId: string } | null): SqliteCatalogIndex {
     const db = openDatabase(dir, CATALOG_FILE, options);
     try {
       createCatalogSchema(db);
-      const meta = ensureCatalogMeta(db, dir === IN_MEMORY ? 'the in-memory catalog' : dir, options);
+      const meta = ensureCatalogMeta(db, dir === IN_MEMORY ? 'the in-memory catalog' : dir, wanted);
       return new SqliteCatalogIndex(db, meta);
     } catch (error) {
       db.close();

@@ -5,7 +5,7 @@ import { EVENT_TYPES, type EventType, type InteractionEvent } from '../../domain
 import type { Item } from '../../domain/item.js';
 import { eventContribution } from '../../features/eventContribution.js';
 import type { EventLog } from '../../ports/eventLog.js';
-import type { ApplyResult, FeatureStore, ItemStats, UserProfile } from '../../ports/featureStore.js';
+import { eventContent, type ApplyResult, type FeatureStore, type ItemStats, type UserProfile } from '../../ports/featureStore.js';
 import type { Impression, ImpressionLog, ImpressionWindow } from '../../ports/impressionLog.js';
 import { toEvent, toItemStats, toUserProfile, type EventRow, type ItemStatsRow, type UserRow } from './featureRows.js';
 import { createFeatureSchema, FEATURE_SCHEMA_VERSION } from './featureSchema.js';
@@ -66,11 +66,13 @@ export class SqliteFeatureStore implements FeatureStore, EventLog, ImpressionLog
     this.applyInTransaction = db.transaction((events: readonly InteractionEvent[], items: ReadonlyMap<string, Item>) => {
       const applied: string[] = [];
       const duplicates: string[] = [];
+      const conflicts: string[] = [];
       const counts = COUNT_COLUMNS.map(() => 0);
       for (const event of events) {
         const logged = s.insertEvent.run(event.id, event.type, event.userId, event.itemId, event.timestamp, event.value, event.requestId);
         if (logged.changes === 0) {
-          duplicates.push(event.id);
+          const stored = s.eventContent.get(event.id) as Pick<InteractionEvent, 'type' | 'userId' | 'itemId' | 'value'>;
+          (eventContent(stored) === eventContent(event) ? duplicates : conflicts).push(event.id);
           continue;
         }
         applied.push(event.id);
@@ -91,7 +93,7 @@ export class SqliteFeatureStore implements FeatureStore, EventLog, ImpressionLog
           for (const { category, share, decayedShare } of categories) s.addCategory.run(event.userId, category, share, decayedShare);
         }
       }
-      return { applied, duplicates };
+      return { applied, duplicates, conflicts };
     });
 
     this.forgetInTransaction = db.transaction((idsJson: string) => {
@@ -107,7 +109,7 @@ export class SqliteFeatureStore implements FeatureStore, EventLog, ImpressionLog
    */
   async applyEvents(events: readonly InteractionEvent[], items: ReadonlyMap<string, Item>): Promise<ApplyResult> {
     assertEvents(events);
-    if (events.length === 0) return { applied: [], duplicates: [] };
+    if (events.length === 0) return { applied: [], duplicates: [], conflicts: [] };
     return this.applyInTransaction(events, items);
   }
 
@@ -178,6 +180,11 @@ export class SqliteFeatureStore implements FeatureStore, EventLog, ImpressionLog
   }
 
   /** Number of logged events. */
+  /** In process: the store answers while it is open. */
+  async ping(): Promise<void> {
+    this.db.prepare('SELECT 1').get();
+  }
+
   async count(): Promise<number> {
     return this.statements.countEvents.get() as number;
   }

@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { createLoaders } from '../../features/loaders.js';
 import type { Gateway, RequestScope } from '../../pipeline/gateway.js';
+import { UnavailableLatch } from '../../pipeline/unavailableLatch.js';
 import type { RecommendRequest } from '../../pipeline/requests.js';
 import type { CatalogIndex } from '../../ports/catalogIndex.js';
 import type { FeatureStore } from '../../ports/featureStore.js';
@@ -45,7 +46,7 @@ export async function compareBatching(
     unbatched: { request: [] as number[], stage: [] as number[], calls: 0, n: 0 },
   };
   const run = async (side: keyof typeof sides, userId: string, timed: boolean) => {
-    const scope: RequestScope = { loaders: createLoaders({ catalog: stores.catalog, features }, side === 'unbatched' ? { maxBatchSize: 1 } : {}) };
+    const scope: RequestScope = { loaders: createLoaders({ catalog: stores.catalog, features }, side === 'unbatched' ? { maxBatchSize: 1 } : {}), featureStore: new UnavailableLatch() };
     const request: RecommendRequest = { userId, itemIds: [], filter: null, diversity: null, offset: 0, first: 10 };
     const before = calls;
     const start = performance.now();

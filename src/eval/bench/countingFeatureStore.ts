@@ -24,6 +24,7 @@ export function countingFeatureStore(inner: FeatureStore, onCall: (method: Featu
     },
     applyEvents: (events, items) => inner.applyEvents(events, items),
     forgetItems: (ids) => inner.forgetItems(ids),
+    ping: () => inner.ping(),
     close: () => inner.close(),
   };
 }

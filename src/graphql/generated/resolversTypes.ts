@@ -83,14 +83,16 @@ export type EventResult = {
 export type EventStatus =
   /** Recorded now. */
   | 'accepted'
-  /** Already recorded earlier with the same id; not counted again. */
+  /** Already recorded earlier with the same id and the same type, userId, itemId and value; not counted again. */
   | 'duplicate'
   /**
-   * Valid, but not recorded because the feature store could not be written (`reason` says so).
-   * Nothing of the batch was recorded; sending the same batch again is safe, as ids make it idempotent.
+   * Valid, but the feature store could not be written. `reason` says which: refused before the
+   * write was sent (nothing of the batch was recorded), or sent and not answered (the batch,
+   * atomic, was recorded whole or not at all: unknown). Either way, send the batch again with
+   * the returned `eventId`s as ids: what was recorded comes back DUPLICATE and counts once.
    */
   | 'failed'
-  /** Not recorded; `reason` says why. */
+  /** Not recorded; `reason` says why (an invalid event, an unknown item, or an id already recorded with other content). */
   | 'rejected';
 
 /** What a person did with an item. */
@@ -296,9 +298,11 @@ export type Mutation = {
   deleteItems: DeleteItemsPayload;
   /**
    * Records what people did (at most 1000 events per call). Each event is accepted, a
-   * duplicate of one already recorded (same id), rejected with a reason, or failed when the
-   * feature store could not be written (see `EventStatus.FAILED`); accepted events change the
-   * next answers at once. Needs an API key when keys are configured.
+   * duplicate of one already recorded (same id and content), rejected with a reason (an id
+   * reused with other content among them), or failed when the feature store could not be
+   * written (the reason says whether the batch may have been recorded; send it again with the
+   * returned eventIds as ids). Accepted events change the next answers at once. Needs an API
+   * key when keys are configured.
    */
   recordEvents: RecordEventsPayload;
   /**
