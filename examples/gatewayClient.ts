@@ -3,6 +3,7 @@
  * Generator's client preset from examples/operations, so its variables and its result are
  * checked by the compiler. Plain fetch; no GraphQL library at run time.
  */
+import { readFileSync } from 'node:fs';
 import type { TypedDocumentString } from './generated/graphql.js';
 
 export interface GatewayClientOptions {
@@ -11,8 +12,10 @@ export interface GatewayClientOptions {
   /** Sent as `x-api-key`; mutations need it when the server has API_KEYS. */
   readonly apiKey?: string;
   /**
-   * Send only each document's hash (Apollo's persisted-query extension), as a server locked
-   * with OPERATIONS_ALLOWLIST expects; otherwise the document's text is sent.
+   * Apollo's persisted-query protocol: send each document's hash alone; when the server does
+   * not know it (`PERSISTED_QUERY_NOT_FOUND`), send the document with the hash once, so that
+   * later calls need only the hash. A server locked with OPERATIONS_ALLOWLIST knows every
+   * example document by hash. Otherwise the document's text is sent every time.
    */
   readonly persisted?: boolean;
 }
@@ -54,22 +57,35 @@ export function createGatewayClient(options: GatewayClientOptions): GatewayClien
   };
   return {
     async execute<TResult, TVariables>(document: TypedDocumentString<TResult, TVariables>, variables: TVariables): Promise<TResult> {
-      const body = options.persisted
-        ? { variables, extensions: { persistedQuery: { version: 1, sha256Hash: persistedHashOf(document) } } }
-        : { query: document.toString(), variables };
-      const response = await fetch(options.url, { method: 'POST', headers, body: JSON.stringify(body) });
-      const result = (await response.json()) as GraphQLResponse<TResult>;
-      if (result.errors?.length || result.data === undefined || result.data === null) {
-        throw new GatewayRequestError(response.status, result.errors ?? [{ message: 'no data in the answer' }]);
-      }
-      return result.data;
+      if (!options.persisted) return answer(await post<TResult>({ query: document.toString(), variables }));
+      const persistedQuery = { version: 1, sha256Hash: persistedHashOf(document) };
+      const byHash = await post<TResult>({ variables, extensions: { persistedQuery } });
+      if (byHash.result.errors?.[0]?.extensions?.code !== 'PERSISTED_QUERY_NOT_FOUND') return answer(byHash);
+      return answer(await post<TResult>({ query: persistedDocument(persistedQuery.sha256Hash), variables, extensions: { persistedQuery } }));
     },
   };
+
+  async function post<TResult>(body: unknown): Promise<Answer<TResult>> {
+    const response = await fetch(options.url, { method: 'POST', headers, body: JSON.stringify(body) });
+    return { status: response.status, result: (await response.json()) as GraphQLResponse<TResult> };
+  }
+}
+
+interface Answer<TResult> {
+  readonly status: number;
+  readonly result: GraphQLResponse<TResult>;
+}
+
+function answer<TResult>({ status, result }: Answer<TResult>): TResult {
+  if (result.errors?.length || result.data === undefined || result.data === null) {
+    throw new GatewayRequestError(status, result.errors ?? [{ message: 'no data in the answer' }]);
+  }
+  return result.data;
 }
 
 /**
- * A root field's value, which the schema makes nullable so that one failing field does not
- * wipe the others; `execute` already rejects on any error, so null here means the gateway
+ * A root field's value (query or mutation), which the schema makes nullable so that one
+ * failing field does not wipe the others; `execute` already rejects on any error, so null here means the gateway
  * broke its contract and is reported as such rather than passed on.
  */
 export function required<TValue>(value: TValue | null | undefined, field: string): TValue {
@@ -82,4 +98,18 @@ function persistedHashOf<TResult, TVariables>(document: TypedDocumentString<TRes
   const hash: unknown = document.__meta__?.['hash'];
   if (typeof hash !== 'string') throw new Error('this document has no persisted hash: generate with persistedDocuments on');
   return hash.replace(/^sha256:/, '');
+}
+
+let manifest: Readonly<Record<string, string>> | undefined;
+
+/**
+ * The document text a hash was computed from: codegen hashes the normalised text it writes to
+ * persisted-documents.json, not the formatted text of the typed document, so that is the text
+ * to send with the hash.
+ */
+function persistedDocument(hash: string): string {
+  manifest ??= JSON.parse(readFileSync(new URL('./generated/persisted-documents.json', import.meta.url), 'utf8')) as Record<string, string>;
+  const text = manifest[`sha256:${hash}`];
+  if (text === undefined) throw new Error(`examples/generated/persisted-documents.json has no document for ${hash}: run npm run codegen`);
+  return text;
 }

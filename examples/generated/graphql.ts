@@ -179,7 +179,7 @@ export type RecordEventsMutationVariables = Exact<{
 }>;
 
 
-export type RecordEventsMutation = { recordEvents: { acceptedCount: number, results: Array<{ index: number, eventId: string | null, status: EventStatus, reason: string | null }> } };
+export type RecordEventsMutation = { recordEvents: { acceptedCount: number, results: Array<{ index: number, eventId: string | null, status: EventStatus, reason: string | null }> } | null };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String

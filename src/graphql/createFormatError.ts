@@ -23,8 +23,9 @@ export type FormatError = (formatted: GraphQLFormattedError, error: unknown) => 
 
 /**
  * The one place that decides what a caller sees of an error. GatewayErrors show their code,
- * message and details; GraphQL's own errors (and Apollo's) keep their codes; anything else is a
- * bug, logged here with its stack and masked, so no internal message or stack leaks. Never
+ * message and details; GraphQL's own errors about the request (and Apollo's) keep their codes;
+ * anything else, including graphql-js failing to serialize a resolver's value, is a bug, logged
+ * here with its stack and masked, so no internal message or stack leaks. Never
  * throws: a failure here would otherwise turn one bad field into a failed response.
  */
 export function createFormatError(logger: Logger): FormatError {
@@ -51,9 +52,11 @@ function format(formatted: GraphQLFormattedError, error: unknown, logger: Logger
   if (persistedQueryCode !== undefined && innermost instanceof GraphQLError) {
     return { ...formatted, extensions: { ...formatted.extensions, code: persistedQueryCode } };
   }
-  if (REQUEST_ERROR_CODES.has(formatted.extensions?.['code']) || innermost instanceof GraphQLError) {
-    return formatted;
-  }
+  if (REQUEST_ERROR_CODES.has(formatted.extensions?.['code'])) return formatted;
+  // GraphQL's own errors before execution (validation, coercion) are the caller's. One raised
+  // at a field's path without a request code is graphql-js refusing what a resolver returned
+  // ("Float cannot represent non numeric value: Infinity"): our bug, not the caller's.
+  if (innermost instanceof GraphQLError && formatted.path === undefined) return formatted;
   logger.error(`Unexpected error at ${pathOf(formatted)}: ${describe(innermost)}`);
   return masked(formatted);
 }

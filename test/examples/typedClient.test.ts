@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { createGatewayClient, GatewayRequestError } from '../../examples/gatewayClient.js';
 import { RecordEventsDocument, SearchWithFiltersDocument, SimilarItemsDocument } from '../../examples/generated/graphql.js';
 import { runExamples } from '../../examples/runExamples.js';
@@ -59,9 +59,31 @@ describe('the typed example client (GraphQL Code Generator client preset)', () =
       await expect(attempt).rejects.toMatchObject({ status: 401, code: 'UNAUTHENTICATED' });
     });
 
-    it('sends only the hash in persisted mode: a server without an allowlist that has not seen it answers PERSISTED_QUERY_NOT_FOUND', async () => {
-      const client = createGatewayClient({ url: gateway.server.url, persisted: true });
-      await expect(client.execute(SimilarItemsDocument, { itemId: '1', first: 1 })).rejects.toMatchObject({ code: 'PERSISTED_QUERY_NOT_FOUND' });
+    it('follows the persisted-query protocol in persisted mode: the document once with its hash when the server does not know it, then the hash alone', async () => {
+      const sent: unknown[] = [];
+      const realFetch = globalThis.fetch;
+      const fetchSpy = jest.spyOn(globalThis, 'fetch').mockImplementation((input, init) => {
+        sent.push(JSON.parse(String(init?.body)));
+        return realFetch(input, init);
+      });
+      try {
+        const client = createGatewayClient({ url: gateway.server.url, persisted: true });
+        const variables = { itemId: '1', first: 1 };
+        const first = await client.execute(SimilarItemsDocument, variables);
+        const second = await client.execute(SimilarItemsDocument, variables);
+        expect(first.similarItems?.edges.map((edge) => edge.node.title)).toEqual(['Toy Story 2']);
+        expect(second.similarItems?.edges).toEqual(first.similarItems?.edges);
+      } finally {
+        fetchSpy.mockRestore();
+      }
+      const persistedDocuments = JSON.parse(readFileSync(path.join(REPO_ROOT, 'examples/generated/persisted-documents.json'), 'utf8')) as Record<string, string>;
+      const hash = String(SimilarItemsDocument.__meta__?.['hash']).replace(/^sha256:/, '');
+      const persistedQuery = { version: 1, sha256Hash: hash };
+      expect(sent).toEqual([
+        { variables: { itemId: '1', first: 1 }, extensions: { persistedQuery } },
+        { query: persistedDocuments[`sha256:${hash}`], variables: { itemId: '1', first: 1 }, extensions: { persistedQuery } },
+        { variables: { itemId: '1', first: 1 }, extensions: { persistedQuery } },
+      ]);
     });
   });
 });

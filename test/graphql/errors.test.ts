@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { ApolloServer } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import { backendUnavailable } from '../../src/domain/errors.js';
 import { createFormatError } from '../../src/graphql/createFormatError.js';
@@ -110,6 +111,27 @@ describe('createFormatError', () => {
     expect(formatError(formatted, 'boom')).toEqual({ message: 'Internal server error', path: ['item'], extensions: { code: 'INTERNAL_SERVER_ERROR' } });
     const wrapped = new GraphQLError('db password is hunter2', { originalError: new Error('db password is hunter2') });
     expect(formatError({ ...formatted, message: wrapped.message }, wrapped).message).toBe('Internal server error');
+  });
+
+  it('masks graphql-js refusing to serialize a resolver value, and logs the detail', async () => {
+    const serverLogger = new RecordingLogger();
+    const server = new ApolloServer({
+      typeDefs: 'type Query { logit: Float, name: String }',
+      resolvers: { Query: { logit: () => Infinity, name: () => 'kept' } },
+      formatError: createFormatError(serverLogger),
+    });
+    await server.start();
+    try {
+      const response = await server.executeOperation({ query: '{ logit name }' });
+      expect(response.body.kind === 'single' ? response.body.singleResult : response.body).toEqual({
+        data: { logit: null, name: 'kept' },
+        errors: [{ message: 'Internal server error', locations: [{ line: 1, column: 3 }], path: ['logit'], extensions: { code: 'INTERNAL_SERVER_ERROR' } }],
+      });
+    } finally {
+      await server.stop();
+    }
+    const logged = serverLogger.lines.filter((line) => line.level === 'error');
+    expect(logged.map((line) => line.message.split('\n')[0])).toEqual(['Unexpected error at logit: GraphQLError: Float cannot represent non numeric value: Infinity']);
   });
 
   it('never throws, even when logging does', () => {

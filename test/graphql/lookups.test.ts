@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { backendUnavailable } from '../../src/domain/errors.js';
 import { startHarness, type Harness } from '../support/graphqlHarness.js';
 
 describe('item, items and user', () => {
@@ -73,6 +74,26 @@ describe('item, items and user', () => {
   it('limits recentItems with first', async () => {
     const result = await harness.run('{ user(id: "7") { recentItems(first: 1) { id } } }');
     expect(result.data).toEqual({ user: { recentItems: [{ id: '3114' }] } });
+  });
+
+  it('with the catalog down, answers what the feature store knows of a user, recentItems null with BACKEND_UNAVAILABLE at its path', async () => {
+    harness.gateway.catalogFailure = backendUnavailable('catalog', new Error('ECONNREFUSED 127.0.0.1:6333'));
+    try {
+      const result = await harness.run('{ user(id: "7") { eventCount positiveCount recentItems { id } topCategories(first: 1) { category } } }');
+      expect(result).toEqual({
+        data: { user: { eventCount: 4, positiveCount: 3, recentItems: null, topCategories: [{ category: 'Animation' }] } },
+        errors: [
+          {
+            message: 'catalog is unavailable',
+            locations: [{ line: 1, column: 44 }],
+            path: ['user', 'recentItems'],
+            extensions: { code: 'BACKEND_UNAVAILABLE', backend: 'catalog' },
+          },
+        ],
+      });
+    } finally {
+      harness.gateway.catalogFailure = null;
+    }
   });
 
   it('answers null for a user with no recorded event', async () => {

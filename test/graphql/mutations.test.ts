@@ -41,12 +41,12 @@ describe('mutations', () => {
     const deleteIds = 'mutation ($ids: [ID!]!) { deleteItems(ids: $ids) { deletedIds notFoundIds } }';
     const empty = await harness.run(deleteIds, { ids: ['1', ''] });
     expect([empty.data, empty.errors?.map((error) => [error.message, error.extensions])]).toEqual([
-      null,
-      [['`ids` must not be empty', { code: 'BAD_USER_INPUT', argument: 'ids' }]],
+      { deleteItems: null },
+      [['`ids[1]` must not be empty', { code: 'BAD_USER_INPUT', argument: 'ids' }]],
     ]);
     const long = await harness.run(deleteIds, { ids: ['1', 'x'.repeat(200)] });
     expect(long.errors?.map((error) => [error.message, error.extensions])).toEqual([
-      ['`ids` must be at most 128 characters, got 200', { code: 'BAD_USER_INPUT', argument: 'ids' }],
+      ['`ids[1]` must be at most 128 characters, got 200', { code: 'BAD_USER_INPUT', argument: 'ids' }],
     ]);
     expect(await harness.run('{ item(id: "1") { id } }')).toEqual({ data: { item: { id: '1' } } });
   });

@@ -100,11 +100,15 @@ describe('argument validation', () => {
     });
     expect(onlyError(await harness.run('{ search(query: "toy", userId: "a\\nb") { totalCount } }')).argument).toBe('userId');
     expect(onlyError(await harness.run(`{ similarItems(itemId: "${long}") { totalCount } }`)).argument).toBe('itemId');
-    expect(onlyError(await harness.run('{ recommendations(itemIds: ["1", ""]) { totalCount } }')).argument).toBe('itemIds');
+    expect(onlyError(await harness.run('{ recommendations(itemIds: ["1", ""]) { totalCount } }'))).toEqual({
+      code: 'BAD_USER_INPUT',
+      argument: 'itemIds',
+      message: '`itemIds[1]` must not be empty',
+    });
     expect(onlyError(await harness.run(`{ items(ids: ["1", "${long}"]) { id } }`))).toEqual({
       code: 'BAD_USER_INPUT',
       argument: 'ids',
-      message: '`ids` must be at most 128 characters, got 129',
+      message: '`ids[1]` must be at most 128 characters, got 129',
     });
     // Well-formed but unknown stays null, as before.
     expect((await harness.run('{ item(id: "no-such") { id } user(id: "nobody") { id } }')).data).toEqual({ item: null, user: null });

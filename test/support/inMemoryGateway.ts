@@ -51,6 +51,8 @@ export class InMemoryGateway implements Gateway {
   warnings: string[] = [];
   /** Thrown by the next pipeline call, then cleared: stands in for a bug or a failing store. */
   failure: Error | null = null;
+  /** Thrown by every item lookup while set: stands in for a catalog that cannot be read. */
+  catalogFailure: Error | null = null;
   /** Items removed from the catalog after ranking, before the API renders the page. */
   vanishAfterRanking: string[] = [];
 
@@ -70,6 +72,7 @@ export class InMemoryGateway implements Gateway {
   createScope(): RequestScope {
     const loader = <V>(name: keyof Loaders, lookup: (id: string) => V | null) =>
       new DataLoader<string, V | null>(async (ids) => {
+        if (name === 'items' && this.catalogFailure) throw this.catalogFailure;
         this.batches[name].push([...ids]);
         return ids.map(lookup);
       });

@@ -287,7 +287,12 @@ export type MatchInput = {
   value?: InputMaybe<Scalars['String']['input']>;
 };
 
-/** Writes to the catalog and the event log. Each needs an API key when keys are configured. */
+/**
+ * Writes to the catalog and the event log. Each needs an API key when keys are configured. Each
+ * payload is null, with the error in `errors` (its `path` naming the field), when that mutation
+ * is refused or fails; the other mutations of the same request still run and keep their results,
+ * so a client retries only the failed ones.
+ */
 export type Mutation = {
   __typename?: 'Mutation';
   /**
@@ -295,7 +300,7 @@ export type Mutation = {
    * control characters, or the call is refused with `BAD_USER_INPUT`). Needs an API key when
    * keys are configured.
    */
-  deleteItems: DeleteItemsPayload;
+  deleteItems?: Maybe<DeleteItemsPayload>;
   /**
    * Records what people did (at most 1000 events per call). Each event is accepted, a
    * duplicate of one already recorded (same id and content), rejected with a reason (an id
@@ -304,28 +309,43 @@ export type Mutation = {
    * returned eventIds as ids). Accepted events change the next answers at once. Needs an API
    * key when keys are configured.
    */
-  recordEvents: RecordEventsPayload;
+  recordEvents?: Maybe<RecordEventsPayload>;
   /**
    * Adds items to the catalog or replaces them by id (at most 500 per call). The items are
    * searchable when the call returns. Needs an API key when keys are configured.
    */
-  upsertItems: UpsertItemsPayload;
+  upsertItems?: Maybe<UpsertItemsPayload>;
 };
 
 
-/** Writes to the catalog and the event log. Each needs an API key when keys are configured. */
+/**
+ * Writes to the catalog and the event log. Each needs an API key when keys are configured. Each
+ * payload is null, with the error in `errors` (its `path` naming the field), when that mutation
+ * is refused or fails; the other mutations of the same request still run and keep their results,
+ * so a client retries only the failed ones.
+ */
 export type MutationDeleteItemsArgs = {
   ids: Array<Scalars['ID']['input']>;
 };
 
 
-/** Writes to the catalog and the event log. Each needs an API key when keys are configured. */
+/**
+ * Writes to the catalog and the event log. Each needs an API key when keys are configured. Each
+ * payload is null, with the error in `errors` (its `path` naming the field), when that mutation
+ * is refused or fails; the other mutations of the same request still run and keep their results,
+ * so a client retries only the failed ones.
+ */
 export type MutationRecordEventsArgs = {
   events: Array<EventInput>;
 };
 
 
-/** Writes to the catalog and the event log. Each needs an API key when keys are configured. */
+/**
+ * Writes to the catalog and the event log. Each needs an API key when keys are configured. Each
+ * payload is null, with the error in `errors` (its `path` naming the field), when that mutation
+ * is refused or fails; the other mutations of the same request still run and keep their results,
+ * so a client retries only the failed ones.
+ */
 export type MutationUpsertItemsArgs = {
   items: Array<ItemInput>;
 };
@@ -386,7 +406,7 @@ export type Query = {
    * are refused or the catalog cannot be read.
    */
   similarItems?: Maybe<ItemConnection>;
-  /** What is known of a user, or null when no event of theirs was ever recorded. */
+  /** What is known of a user, or null when no event of theirs was ever recorded (or, with an error in `errors`, when the id is refused or the feature store cannot be read). */
   user?: Maybe<User>;
 };
 
@@ -648,8 +668,12 @@ export type User = {
   positiveCount: Scalars['Int']['output'];
   /** The user's mean rating, or null when they rated nothing. */
   ratingMean?: Maybe<Scalars['Float']['output']>;
-  /** Items the user interacted with positively, most recent first. */
-  recentItems: Array<Item>;
+  /**
+   * Items the user interacted with positively, most recent first; null, with a
+   * `BACKEND_UNAVAILABLE` error at this path, when the catalog cannot be read, so that what the
+   * feature store knows of the user still arrives.
+   */
+  recentItems?: Maybe<Array<Item>>;
   /** The categories the user likes, strongest first, with their share of positive interactions. */
   topCategories: Array<CategoryAffinity>;
 };
@@ -902,9 +926,9 @@ export type ItemStatsResolvers<ContextType = GraphQLContext, ParentType extends 
 };
 
 export type MutationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
-  deleteItems?: Resolver<ResolversTypes['DeleteItemsPayload'], ParentType, ContextType, RequireFields<MutationDeleteItemsArgs, 'ids'>>;
-  recordEvents?: Resolver<ResolversTypes['RecordEventsPayload'], ParentType, ContextType, RequireFields<MutationRecordEventsArgs, 'events'>>;
-  upsertItems?: Resolver<ResolversTypes['UpsertItemsPayload'], ParentType, ContextType, RequireFields<MutationUpsertItemsArgs, 'items'>>;
+  deleteItems?: Resolver<Maybe<ResolversTypes['DeleteItemsPayload']>, ParentType, ContextType, RequireFields<MutationDeleteItemsArgs, 'ids'>>;
+  recordEvents?: Resolver<Maybe<ResolversTypes['RecordEventsPayload']>, ParentType, ContextType, RequireFields<MutationRecordEventsArgs, 'events'>>;
+  upsertItems?: Resolver<Maybe<ResolversTypes['UpsertItemsPayload']>, ParentType, ContextType, RequireFields<MutationUpsertItemsArgs, 'items'>>;
 };
 
 export type NamedFigureResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['NamedFigure'] = ResolversParentTypes['NamedFigure']> = {
@@ -1000,7 +1024,7 @@ export type UserResolvers<ContextType = GraphQLContext, ParentType extends Resol
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   positiveCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   ratingMean?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
-  recentItems?: Resolver<Array<ResolversTypes['Item']>, ParentType, ContextType, RequireFields<UserRecentItemsArgs, 'first'>>;
+  recentItems?: Resolver<Maybe<Array<ResolversTypes['Item']>>, ParentType, ContextType, RequireFields<UserRecentItemsArgs, 'first'>>;
   topCategories?: Resolver<Array<ResolversTypes['CategoryAffinity']>, ParentType, ContextType, RequireFields<UserTopCategoriesArgs, 'first'>>;
 };
 
