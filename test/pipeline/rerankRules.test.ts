@@ -124,7 +124,10 @@ describe('parseRerankRules', () => {
 
   it.each([
     [{ rules: [{ kind: 'promote', name: 'x' }] }, 'rules[0].kind must be boost, bury, exclude or pin, got "promote"'],
-    [{ rules: [{ kind: 'boost', name: 'x', filter: {}, by: -1 }] }, 'rules[0].by must be a positive number (added to or taken from the logit), got -1'],
+    [{ rules: [{ kind: 'boost', name: 'x', filter: {}, by: -1 }] }, 'rules[0].by must be a positive number of at most 50 (added to or taken from the logit), got -1'],
+    // 1e308 on a logit overflowed to a score of exactly 1 and an Infinity logit in explanations.
+    [{ rules: [{ kind: 'boost', name: 'x', filter: {}, by: 1e308 }] }, 'rules[0].by must be a positive number of at most 50 (added to or taken from the logit), got 1e+308'],
+    [{ rules: [{ kind: 'bury', name: 'x', filter: {}, by: 50.5 }] }, 'rules[0].by must be a positive number of at most 50 (added to or taken from the logit), got 50.5'],
     [{ rules: [{ kind: 'pin', name: 'x', itemId: '1', position: 0 }] }, 'rules[0].position must be a positive integer, got 0'],
     [{ rules: [{ kind: 'exclude', name: 'x', filter: { must: [{ key: 'colour', match: { value: 'red' } }] } }] }, 'rules[0].filter: '],
     [{ rules: [{ kind: 'exclude', filter: {} }] }, 'rules[0].name must be a non-empty string, got undefined'],
