@@ -137,7 +137,7 @@ export function pinItems(list: readonly RankedItem[], rules: readonly PinRule[])
   const rest = list.filter((item) => !pinned.has(item.itemId));
   const result = [...rest];
   for (const rule of present) {
-    result.splice(Math.min(rule.position, result.length + 1) - 1, 0, list.find((item) => item.itemId === rule.itemId)!);
+    result.splice(Math.min(rule.position, result.length + 1) - 1, 0, { ...list.find((item) => item.itemId === rule.itemId)!, pinned: true });
   }
   return noteMoves(
     list,

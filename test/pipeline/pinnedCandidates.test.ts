@@ -3,6 +3,7 @@ import { loadRankerModels } from '../../src/adapters/fs/loadRankerModels.js';
 import { backendUnavailable } from '../../src/domain/errors.js';
 import { createGateway } from '../../src/pipeline/createGateway.js';
 import type { Gateway } from '../../src/pipeline/gateway.js';
+import { impressionOf } from '../../src/pipeline/impressionOf.js';
 import type { FeatureStore } from '../../src/ports/featureStore.js';
 import { parseRerankRules } from '../../src/reranking/parseRerankRules.js';
 import type { RerankRules } from '../../src/reranking/rerankRules.js';
@@ -51,6 +52,10 @@ describe('pinned items respect exclusions, and dropped pins warn', () => {
     expect(page.items[0]!.itemId).toBe('318');
     expect(page.items[0]!.rerank.at(-1)!.detail).toBe('pinned to position 1 by rule "promo"');
     expect(page.warnings).toEqual([]);
+    // The impression log marks it, so that training leaves the rule's placement out.
+    const logged = impressionOf({ ...page, timings: {} }, 'recommendations', '1', 0).items;
+    expect(logged.filter((item) => item.pinned).map((item) => [item.itemId, item.position])).toEqual([['318', 0]]);
+    expect(logged.slice(1).every((item) => !('pinned' in item))).toBe(true);
   });
 
   it('never shows it to a user who has seen it (the request excludes seen items; no warning: that is what was asked)', async () => {
