@@ -141,7 +141,7 @@ export type RetrievalSource =
   | 'ITEM_SIMILARITY'
   /** BM25 over title, text, categories and tags. */
   | 'LEXICAL'
-  /** An item that a business rule pins to a position, added when retrieval did not find it and the request's filter lets it in. */
+  /** An item that a business rule pins to a position, added when retrieval did not find it and the request's filter and exclusions (seen items, the seed) let it in; not added when the user's seen items are unknown. */
   | 'PINNED'
   /** The most popular items, for users with little or no history. */
   | 'POPULARITY'

@@ -5,6 +5,7 @@
  *   npm run train:ranker -- [--source movielens|impressions] [--data DIR] [--reference FILE] [--out FILE]
  *                           [--l2 X] [--tolerance X] [--max-iterations N] [--class-weighting balanced|none]
  *                           [--period-fraction X] [--attribution-hours X] [--validation-fraction X]
+ *                           [--allow-worse] [--min-validation-groups N]
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -17,6 +18,7 @@ import { createProgressReporter } from '../ingestion/createProgressReporter.js';
 import { learnedRankerModels } from '../training/ranker/learnedRankerModels.js';
 import type { RankerExamples } from '../training/ranker/rankerExamples.js';
 import { TRAIN_RANKER_DEFAULTS, trainRanker, type ClassWeighting, type TrainRankerOptions } from '../training/ranker/trainRanker.js';
+import { DEFAULT_MIN_VALIDATION_GROUPS, modelRefusal, type ModelRefusalOptions } from '../training/ranker/modelRefusal.js';
 import { trainingTable } from '../training/ranker/trainingTable.js';
 
 const d = TRAIN_RANKER_DEFAULTS;
@@ -45,6 +47,9 @@ Cholesky solve, prints AUC, log loss and NDCG@10 on the validation period beside
 reference model and the retrieval order, and writes the model file (atomically: a running
 gateway reloads it): the learned recommend model, with its standardisation, metrics,
 training window and data source, beside the reference file's search and similar models.
+It refuses to write (exit 1, both figures printed) a model whose validation NDCG@10 or AUC is
+below the reference's, unless --allow-worse, and a run with fewer than
+--min-validation-groups validation groups, whose figures say too little to compare.
 
 Options:
   --source S               movielens or impressions (default movielens)
@@ -63,6 +68,8 @@ Options:
   --attribution-hours X    impressions: how long after a list a positive without a requestId
                            still counts for it (default 24)
   --validation-fraction X  impressions: share of the lists, latest first, that validate (default 0.2)
+  --allow-worse            write the model even when it validates worse than the reference
+  --min-validation-groups N  refuse to write with fewer validation groups (default ${DEFAULT_MIN_VALIDATION_GROUPS})
   --help                   print this and exit
 
 The gateways' configuration comes from the environment as for npm start (EMBEDDING_MODEL
@@ -77,6 +84,7 @@ interface Args {
   readonly reference: string;
   readonly out: string;
   readonly training: TrainRankerOptions;
+  readonly refusal: ModelRefusalOptions;
 }
 
 function number(name: string, raw: string | undefined, fallback: number, check: (x: number) => boolean, expected: string): number {
@@ -101,6 +109,8 @@ function parse(): Args | 'help' {
       'attribution-hours': { type: 'string' },
       'validation-fraction': { type: 'string' },
       fit: { type: 'string' },
+      'allow-worse': { type: 'boolean', default: false },
+      'min-validation-groups': { type: 'string' },
       help: { type: 'boolean', default: false },
     },
     strict: true,
@@ -137,6 +147,16 @@ function parse(): Args | 'help' {
       classWeighting: weighting as ClassWeighting,
       withinGroup: fit === 'within-group',
     },
+    refusal: {
+      allowWorse: values['allow-worse'],
+      minValidationGroups: number(
+        'min-validation-groups',
+        values['min-validation-groups'],
+        DEFAULT_MIN_VALIDATION_GROUPS,
+        (x) => Number.isInteger(x) && x >= 1,
+        'a positive integer',
+      ),
+    },
   };
 }
 
@@ -157,6 +177,11 @@ async function main(): Promise<number> {
   const examples = await readExamples(args.source);
   const run = trainRanker(examples.train, examples.validation, reference.recommend, args.training);
   process.stdout.write(`${trainingTable(run, reference.recommend.version)}\n`);
+  const refused = modelRefusal(run, args.refusal);
+  if (refused !== null) {
+    process.stderr.write(`train:ranker did not write ${args.out}: ${refused}\n`);
+    return 1;
+  }
   const models = learnedRankerModels(run, {
     reference,
     trainedAt: new Date(),
@@ -172,10 +197,11 @@ async function main(): Promise<number> {
 async function readExamples(source: Source): Promise<RankerExamples> {
   if (source.kind === 'impressions') {
     const examples = await impressionRankerExamples(loadConfig(process.env), source);
-    const { read, usable, otherSurface, otherFeatures, withoutPositive } = examples.counts;
+    const { read, usable, otherSurface, otherFeatures, withoutPositive, pinnedLeftOut } = examples.counts;
     process.stderr.write(
       `${read} logged lists: ${usable} recommendation lists usable, ${withoutPositive} of them with no positive; ` +
-        `${otherSurface} of other surfaces or without a user, ${otherFeatures} with other features\n`,
+        `${otherSurface} of other surfaces or without a user, ${otherFeatures} with other features; ` +
+        `${pinnedLeftOut} pinned items left out (placed by a rule, not the ranker)\n`,
     );
     return examples;
   }

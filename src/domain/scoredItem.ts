@@ -34,4 +34,6 @@ export interface RankedItem extends ScoredCandidate {
   /** The score that ordered the final list (MMR-adjusted when diversity is on). */
   readonly finalScore: number;
   readonly rerank: readonly RerankNote[];
+  /** Placed by a pin rule: its place is the rule's, not the ranker's. */
+  readonly pinned?: true;
 }

@@ -78,7 +78,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
     served: { surface: Impression['surface']; userId: string | null },
   ): Promise<ResultPage> {
     const at = now();
-    const pool = await addPinnedCandidates(candidates.slice(0, ranking.poolSize), settings.rules, eligibility, scope.loaders);
+    const pool = await addPinnedCandidates(candidates.slice(0, ranking.poolSize), settings.rules, eligibility, scope.loaders, warnings);
     const { page, total } = await rankPool(
       pool,
       scope.loaders,
@@ -161,7 +161,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
         candidates,
         scope,
         { model: deps.rankers().search, user, profile, seedCategories: null, lambda: request.diversity ?? 0, rules: surfaceRules().search, window: request },
-        { filter: request.filter, excludeIds: null },
+        { filter: request.filter, excludeIds: null, exclusionsKnown: true },
         clock,
         warnings,
         { surface: 'search', userId: request.userId },
@@ -186,6 +186,8 @@ export function createGateway(deps: GatewayDeps): Gateway {
       if (missing.length > 0) {
         throw new GatewayError('NOT_FOUND', `no item has id ${missing.map(quote).join(', ')}`, { argument: 'itemIds', ids: missing });
       }
+      // A user whose profile could not be read has seen items nobody knows: no pin may add one.
+      const profileUnread = request.userId !== null && warnings.includes(NOT_PERSONALISED);
       const exclude = new Set<string>([...(user?.seenItemIds ?? []), ...request.itemIds]);
       const recent = user?.recentPositives.map((entry) => entry.itemId) ?? [];
       const lists = await clock.time('retrieval', async () => {
@@ -230,7 +232,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
           rules: surfaceRules().recommend,
           window: request,
         },
-        { filter: request.filter, excludeIds: exclude },
+        { filter: request.filter, excludeIds: exclude, exclusionsKnown: !profileUnread },
         clock,
         warnings,
         { surface: 'recommendations', userId: request.userId },
@@ -277,7 +279,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
         candidates,
         scope,
         { model: deps.rankers().similar, user: null, profile: null, seedCategories: new Set(item.categories), lambda: 0, rules: surfaceRules().similar, window: request },
-        { filter: request.filter, excludeIds: new Set([item.id]) },
+        { filter: request.filter, excludeIds: new Set([item.id]), exclusionsKnown: true },
         clock,
         warnings,
         { surface: 'similar_items', userId: null },

@@ -25,6 +25,7 @@ export function impressionOf(page: ResultPage, surface: Impression['surface'], u
       position: page.offset + index,
       score: item.finalScore,
       features: Object.fromEntries(item.contributions.map((c) => [c.name, c.value])),
+      ...(item.pinned ? { pinned: true as const } : {}),
     })),
   };
 }

@@ -9,6 +9,7 @@ import { rankCandidates } from '../ranking/rankCandidates.js';
 import type { RankerModel } from '../ranking/rankerModel.js';
 import { rerank } from '../reranking/rerank.js';
 import type { RerankRules } from '../reranking/rerankRules.js';
+import { droppedPinWarning } from './addPinnedCandidates.js';
 import type { PageWindow } from './requests.js';
 import type { StageClock } from './stageClock.js';
 
@@ -104,5 +105,10 @@ export async function rankPool(
       { rules: settings.rules, lambda: settings.lambda, limit: offset + first },
     ),
   );
+  // A pin whose item an exclude rule removed is not shown, so no explanation can say so.
+  const shown = new Set(reranked.map((item) => item.itemId));
+  for (const rule of settings.rules.rules) {
+    if (rule.kind === 'pin' && byId.has(rule.itemId) && !shown.has(rule.itemId)) warnings.push(droppedPinWarning(rule, 'an exclude rule removes its item'));
+  }
   return { page: reranked.slice(offset, offset + first), total: reranked.length };
 }

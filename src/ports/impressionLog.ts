@@ -7,6 +7,8 @@ export interface ImpressionItem {
   readonly score: number;
   /** The feature values the ranker read, by feature name. */
   readonly features: Readonly<Record<string, number>>;
+  /** Placed by a pin rule, not by the ranker: training leaves it out. Absent otherwise. */
+  readonly pinned?: true;
 }
 
 /** A result list the gateway served, kept so that later events (clicks) can be joined to what was shown. */

@@ -8,10 +8,23 @@ export class RankerModelError extends Error {
   override name = 'RankerModelError';
 }
 
-function numbers(value: unknown, length: number, where: string): number[] {
+/**
+ * Bounds that keep every logit finite: a weight times a standardised feature, summed over the
+ * features, must not overflow (a logit of ±1e308 would reach clients as Infinity). Learned
+ * models sit far inside them; a value outside is a broken or hand-edited file.
+ */
+export const MAX_ABS_WEIGHT = 1e3;
+/** Means and stds are in the features' own units: years and counts stay far below this. */
+export const MAX_ABS_MOMENT = 1e9;
+/** A std below this would blow a standardised value up past any weight bound. */
+export const MIN_POSITIVE_STD = 1e-9;
+
+function numbers(value: unknown, length: number, where: string, bound: number): number[] {
   if (!Array.isArray(value) || value.length !== length || !value.every((x) => typeof x === 'number' && Number.isFinite(x))) {
     throw new RankerModelError(`${where} must be an array of ${length} finite numbers`);
   }
+  const outside = (value as number[]).findIndex((x) => Math.abs(x) > bound);
+  if (outside >= 0) throw new RankerModelError(`${where}[${outside}] is ${value[outside]}: each value must lie within ±${bound}, or scores overflow`);
   return value as number[];
 }
 
@@ -25,17 +38,22 @@ function parseModel(value: unknown, where: string): RankerModel {
       `${where}.featureNames do not match this gateway's features: the model has [${Array.isArray(names) ? names.join(', ') : String(names)}], the code computes [${FEATURE_NAMES.join(', ')}]; retrain the model with this version`,
     );
   }
-  if (typeof model.bias !== 'number' || !Number.isFinite(model.bias)) throw new RankerModelError(`${where}.bias must be a finite number`);
+  if (typeof model.bias !== 'number' || !Number.isFinite(model.bias) || Math.abs(model.bias) > MAX_ABS_WEIGHT) {
+    throw new RankerModelError(`${where}.bias must be a finite number within ±${MAX_ABS_WEIGHT}, got ${String(model.bias)}`);
+  }
   const n = FEATURE_NAMES.length;
-  const std = numbers(model.std, n, `${where}.std`);
+  const std = numbers(model.std, n, `${where}.std`, MAX_ABS_MOMENT);
   if (std.some((s) => s < 0)) throw new RankerModelError(`${where}.std must not be negative`);
+  const tiny = std.findIndex((s) => s > 0 && s < MIN_POSITIVE_STD);
+  // 0 means "constant feature, left out"; a positive std this small would overflow z.
+  if (tiny >= 0) throw new RankerModelError(`${where}.std[${tiny}] is ${std[tiny]}: a std must be 0 (feature unused) or at least ${MIN_POSITIVE_STD}`);
   return {
     version: model.version,
     training: model.training === undefined || model.training === null ? null : parseTraining(model.training, `${where}.training`),
     featureNames: [...FEATURE_NAMES],
-    mean: numbers(model.mean, n, `${where}.mean`),
+    mean: numbers(model.mean, n, `${where}.mean`, MAX_ABS_MOMENT),
     std,
-    weights: numbers(model.weights, n, `${where}.weights`),
+    weights: numbers(model.weights, n, `${where}.weights`, MAX_ABS_WEIGHT),
     bias: model.bias,
   };
 }

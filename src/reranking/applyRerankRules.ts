@@ -59,16 +59,32 @@ export function shiftByRules(list: readonly RankedItem[], rules: readonly ShiftR
 }
 
 /**
- * Caps per category: an item whose category already has its cap of results above it goes after
+ * Caps per category, pins counted first: the items pinned in this list (`pinned`) hold their
+ * places whatever the caps, and their categories count against the caps before any other
+ * item, so that pins and the results that fit never hold more of a category than its cap
+ * (unless the pins alone do). Any other item whose category already has its cap goes after
  * every item that fits, in its order. Items that moved say which cap. Pure.
  */
-export function capCategories(list: readonly RankedItem[], caps: RerankRules['categoryCaps'], payloadOf: PayloadOf): RankedItem[] {
+export function capCategories(
+  list: readonly RankedItem[],
+  caps: RerankRules['categoryCaps'],
+  payloadOf: PayloadOf,
+  pinned: ReadonlySet<string> = new Set(),
+): RankedItem[] {
   const capOf = (category: string) => caps.perCategory[category] ?? caps.default;
   if (caps.default === null && Object.keys(caps.perCategory).length === 0) return [...list];
   const counts = new Map<string, number>();
+  for (const item of list) {
+    if (!pinned.has(item.itemId)) continue;
+    for (const category of payloadOf(item.itemId).categories) counts.set(category, (counts.get(category) ?? 0) + 1);
+  }
   const placed: RankedItem[] = [];
   const deferred: { item: RankedItem; full: string }[] = [];
   for (const item of list) {
+    if (pinned.has(item.itemId)) {
+      placed.push(item);
+      continue;
+    }
     const categories = payloadOf(item.itemId).categories;
     const full = categories.find((category) => {
       const cap = capOf(category);
@@ -82,23 +98,46 @@ export function capCategories(list: readonly RankedItem[], caps: RerankRules['ca
     placed.push(item);
   }
   const fullOf = new Map(deferred.map(({ item, full }) => [item.itemId, full]));
-  return noteMoves(list, [...placed, ...deferred.map(({ item }) => item)], 'category_cap', (item, from, to) => {
-    const full = fullOf.get(item.itemId);
-    return full !== undefined
-      ? `category cap: ${capOf(full)} ${JSON.stringify(full)} result(s) already above; placed after the results that fit`
-      : `moved ${to < from ? 'up' : 'down'}: results over a category cap went below`;
-  });
+  const overCap = new Map<string, string>();
+  for (const id of pinned) {
+    if (!list.some((item) => item.itemId === id)) continue;
+    const over = payloadOf(id).categories.find((category) => {
+      const cap = capOf(category);
+      return cap !== null && (counts.get(category) ?? 0) > cap;
+    });
+    if (over !== undefined) overCap.set(id, over);
+  }
+  return noteMoves(
+    list,
+    [...placed, ...deferred.map(({ item }) => item)],
+    'category_cap',
+    (item, from, to) => {
+      const full = fullOf.get(item.itemId);
+      if (full !== undefined) return `category cap: ${capOf(full)} ${JSON.stringify(full)} result(s) already above or pinned; placed after the results that fit`;
+      const over = overCap.get(item.itemId);
+      if (over !== undefined) return `pinned over the category cap: ${counts.get(over)} ${JSON.stringify(over)} results are pinned, the cap is ${capOf(over)}; pins hold their places`;
+      return `moved ${to < from ? 'up' : 'down'}: results over a category cap went below`;
+    },
+    new Set(overCap.keys()),
+  );
+}
+
+/** The pins whose items are in the list, in position order; an item pinned twice takes its higher place. */
+export function presentPins(list: readonly RankedItem[], rules: readonly PinRule[]): PinRule[] {
+  const ids = new Set(list.map((item) => item.itemId));
+  const sorted = rules.filter((rule) => ids.has(rule.itemId)).sort((a, b) => a.position - b.position);
+  return sorted.filter((rule, i) => sorted.findIndex((other) => other.itemId === rule.itemId) === i);
 }
 
 /** Puts pinned items at their positions (in position order), when they are in the list. Pure. */
 export function pinItems(list: readonly RankedItem[], rules: readonly PinRule[]): RankedItem[] {
-  const present = rules.filter((rule) => list.some((item) => item.itemId === rule.itemId)).sort((a, b) => a.position - b.position);
+  const present = presentPins(list, rules);
   if (present.length === 0) return [...list];
   const pinned = new Map(present.map((rule) => [rule.itemId, rule]));
   const rest = list.filter((item) => !pinned.has(item.itemId));
   const result = [...rest];
   for (const rule of present) {
-    result.splice(Math.min(rule.position, result.length + 1) - 1, 0, list.find((item) => item.itemId === rule.itemId)!);
+    result.splice(Math.min(rule.position, result.length + 1) - 1, 0, { ...list.find((item) => item.itemId === rule.itemId)!, pinned: true });
   }
   return noteMoves(
     list,

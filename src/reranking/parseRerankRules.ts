@@ -2,6 +2,9 @@ import { GatewayError } from '../domain/errors.js';
 import { validateFilter } from '../domain/validateFilter.js';
 import { RANKING_SURFACES, type RankingSurface, type RerankRule, type RerankRules } from './rerankRules.js';
 
+/** A logit shift of 50 already moves a score from 1e-22 to 0.5; more can only overflow. */
+export const MAX_SHIFT = 50;
+
 export class RerankRulesError extends Error {
   override name = 'RerankRulesError';
 }
@@ -36,7 +39,10 @@ function parseRule(value: unknown, where: string): RerankRule {
   switch (rule.kind) {
     case 'boost':
     case 'bury': {
-      const by = typeof rule.by === 'number' && Number.isFinite(rule.by) && rule.by > 0 ? rule.by : fail(`${where}.by`, 'a positive number (added to or taken from the logit)', rule.by);
+      const by =
+        typeof rule.by === 'number' && Number.isFinite(rule.by) && rule.by > 0 && rule.by <= MAX_SHIFT
+          ? rule.by
+          : fail(`${where}.by`, `a positive number of at most ${MAX_SHIFT} (added to or taken from the logit)`, rule.by);
       return { ...base, kind: rule.kind, filter: filterAt(rule.filter, `${where}.filter`), by };
     }
     case 'exclude':

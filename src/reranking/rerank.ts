@@ -1,5 +1,5 @@
 import type { RankedItem, ScoredCandidate } from '../domain/scoredItem.js';
-import { capCategories, excludeByRules, pinItems, shiftByRules, type PayloadOf } from './applyRerankRules.js';
+import { capCategories, excludeByRules, pinItems, presentPins, shiftByRules, type PayloadOf } from './applyRerankRules.js';
 import { diversify, type DiversityKey } from './diversify.js';
 import type { ExcludeRule, PinRule, RerankRules, ShiftRule } from './rerankRules.js';
 
@@ -15,7 +15,8 @@ export interface RerankSettings {
 /**
  * Re-ranking after the ranker, in a fixed order: exclude rules, boost and bury rules, MMR
  * diversity, category caps, pins. Each later step sees what the earlier ones left, so a pin
- * holds whatever diversity does, and every step that moved an item notes it. Pure.
+ * holds whatever diversity does, and every step that moved an item notes it. Pinned items
+ * count against the caps first, so the caps fill the other places around them. Pure.
  */
 export function rerank(
   ranked: readonly ScoredCandidate[],
@@ -33,6 +34,7 @@ export function rerank(
   const caps = settings.rules.categoryCaps;
   const hasCaps = caps.default !== null || Object.keys(caps.perCategory).length > 0;
   const diverse = diversify(shifted, shifted.map((item) => keyOf(item.itemId)), settings.lambda, hasCaps ? shifted.length : settings.limit);
-  const capped = capCategories(diverse, settings.rules.categoryCaps, payloadOf);
-  return pinItems(capped, rules.filter((rule): rule is PinRule => rule.kind === 'pin'));
+  const pins = presentPins(diverse, rules.filter((rule): rule is PinRule => rule.kind === 'pin'));
+  const capped = capCategories(diverse, settings.rules.categoryCaps, payloadOf, new Set(pins.map((pin) => pin.itemId)));
+  return pinItems(capped, pins);
 }

@@ -30,6 +30,8 @@ describe('train:ranker --source impressions', () => {
   let dir: string;
   let modelFile: string;
   let run: CliRun;
+  let refused: CliRun;
+  let servedChanged: boolean;
   let clicks = 0;
   let listsClicked = 0;
   const random = seededRandom(7);
@@ -58,7 +60,13 @@ describe('train:ranker --source impressions', () => {
       listsClicked += 1;
     }
     // --fit pooled: the clicks follow one logistic rule over all lists, which the pooled fit states exactly.
-    run = await runCli('trainRanker.ts', ['--source', 'impressions', '--fit', 'pooled', '--out', modelFile], { DATA_DIR: gateway.dataDir, SEED_MOVIELENS: 'none' });
+    const args = ['--source', 'impressions', '--fit', 'pooled', '--out', modelFile];
+    // 99 lists with a positive validate on 19: below the default minimum of 20, so nothing is written.
+    // The gateway serves modelFile: a refusal must leave it as it was.
+    const served = readFileSync(modelFile, 'utf8');
+    refused = await runCli('trainRanker.ts', args, { DATA_DIR: gateway.dataDir, SEED_MOVIELENS: 'none' });
+    servedChanged = readFileSync(modelFile, 'utf8') !== served;
+    run = await runCli('trainRanker.ts', [...args, '--min-validation-groups', '15'], { DATA_DIR: gateway.dataDir, SEED_MOVIELENS: 'none' });
   }, 300_000);
 
   afterAll(async () => {
@@ -66,9 +74,17 @@ describe('train:ranker --source impressions', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
+  it('refuses to write a model validated on fewer groups than --min-validation-groups', () => {
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(
+      `train:ranker did not write ${modelFile}: only 19 validation groups (at least 20 needed to compare models); log or wait for more, or lower --min-validation-groups`,
+    );
+    expect(servedChanged).toBe(false);
+  });
+
   it('trains on the logged lists, split by time, and learns the rule that made the clicks', () => {
     expect([clicks, listsClicked]).toEqual([643, 99]);
-    expect(run.stderr).toContain('100 logged lists: 100 recommendation lists usable, 1 of them with no positive; 0 of other surfaces or without a user, 0 with other features');
+    expect(run.stderr).toContain('100 logged lists: 100 recommendation lists usable, 1 of them with no positive; 0 of other surfaces or without a user, 0 with other features; 0 pinned items left out (placed by a rule, not the ranker)');
     expect(run.code).toBe(0);
     const recommend = JSON.parse(readFileSync(modelFile, 'utf8')).recommend;
     expect(recommend.training.dataSource).toMatch(/^impressions logged by the gateway \(SQLite feature store in .*\): 99 recommendation lists with a positive, features as the ranker read them/);

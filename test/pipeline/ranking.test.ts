@@ -194,4 +194,23 @@ describe('parseRankerModels', () => {
     file.search.weights = [1, 2];
     expect(() => parseRankerModels(file)).toThrow(`search.weights must be an array of ${FEATURE_NAMES.length} finite numbers`);
   });
+
+  it('refuses values that would overflow a logit: weights, bias, means and stds out of bounds', () => {
+    const refused = (edit: (file: typeof HAND_SET) => void, message: string) => {
+      const file = structuredClone(HAND_SET);
+      edit(file);
+      expect(() => parseRankerModels(file)).toThrow(message);
+    };
+    refused((f) => (f.recommend.weights[0] = 1e308), 'recommend.weights[0] is 1e+308: each value must lie within ±1000, or scores overflow');
+    refused((f) => (f.search.weights[1] = -1001), 'search.weights[1] is -1001: each value must lie within ±1000, or scores overflow');
+    refused((f) => (f.similar.bias = 1e4), 'similar.bias must be a finite number within ±1000, got 10000');
+    refused((f) => (f.search.mean[0] = 1e12), 'search.mean[0] is 1000000000000: each value must lie within ±1000000000, or scores overflow');
+    refused((f) => (f.search.std[2] = 1e-300), 'search.std[2] is 1e-300: a std must be 0 (feature unused) or at least 1e-9');
+    // At the bounds the file still loads.
+    const edge = structuredClone(HAND_SET);
+    edge.search.weights[0] = 1000;
+    edge.search.bias = -1000;
+    edge.search.std[0] = 0;
+    expect(parseRankerModels(edge).search.weights[0]).toBe(1000);
+  });
 });

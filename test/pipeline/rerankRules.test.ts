@@ -63,7 +63,7 @@ describe('business rules', () => {
     const out = capCategories(LIST, { default: null, perCategory: { Drama: 2 } }, payloadOf);
     expect(ids(out)).toEqual(['a', 'b', 'd', 'e', 'c']);
     expect(notes(out, 'c')).toEqual([
-      { step: 'category_cap', rankBefore: 3, rankAfter: 5, detail: 'category cap: 2 "Drama" result(s) already above; placed after the results that fit' },
+      { step: 'category_cap', rankBefore: 3, rankAfter: 5, detail: 'category cap: 2 "Drama" result(s) already above or pinned; placed after the results that fit' },
     ]);
     expect(notes(out, 'd')).toEqual([{ step: 'category_cap', rankBefore: 4, rankAfter: 3, detail: 'moved up: results over a category cap went below' }]);
   });
@@ -91,6 +91,60 @@ describe('business rules', () => {
     // The pin is for recommendations only.
     const search = rerank(RANKED, payloadOf, keyOf, { rules: rulesFor(rules, 'search'), lambda: 0, limit: 5 });
     expect(ids(search)).toEqual(['c', 'd', 'a', 'b']);
+  });
+
+  describe('pins count against category caps; the caps fill the other places', () => {
+    const keyOf = (id: string) => ({ vector: null, categories: CATEGORIES[id]! });
+    const run = (json: unknown) => rerank(RANKED, payloadOf, keyOf, { rules: parseRerankRules(json), lambda: 0, limit: 5 });
+    const drama = (list: readonly RankedItem[], n: number) => list.slice(0, n).filter((item) => CATEGORIES[item.itemId]!.includes('Drama')).length;
+
+    it('Drama cap 2 with c (Drama, Horror) pinned first: a fills the second Drama place, b goes after the results that fit', () => {
+      const out = run({ rules: [{ kind: 'pin', name: 'promo', itemId: 'c', position: 1 }], categoryCaps: { Drama: 2 } });
+      // Before: caps first ([a, b, d, e, c]), then the pin put c above a and b: three Drama in the top 3.
+      expect(ids(out)).toEqual(['c', 'a', 'd', 'e', 'b']);
+      for (let n = 1; n <= 4; n++) expect(drama(out, n)).toBeLessThanOrEqual(2);
+      expect(notes(out, 'b')).toEqual([
+        { step: 'category_cap', rankBefore: 2, rankAfter: 5, detail: 'category cap: 2 "Drama" result(s) already above or pinned; placed after the results that fit' },
+      ]);
+      expect(notes(out, 'c').map((note) => note.step)).toEqual(['category_cap', 'pin']);
+    });
+
+    it('default cap 1 with b (Drama) pinned at 2: one result per category in the places shown', () => {
+      const out = run({ rules: [{ kind: 'pin', name: 'promo', itemId: 'b', position: 2 }], categoryCaps: { default: 1 } });
+      // a and c are Drama like the pin: both go after d (Comedy) and e (Horror).
+      expect(ids(out)).toEqual(['d', 'b', 'e', 'a', 'c']);
+      expect(notes(out, 'a')[0]).toEqual({
+        step: 'category_cap',
+        rankBefore: 1,
+        rankAfter: 4,
+        detail: 'category cap: 1 "Drama" result(s) already above or pinned; placed after the results that fit',
+      });
+    });
+
+    it('pins alone over a cap hold their places, and their explanation says the cap was exceeded', () => {
+      const out = run({
+        rules: [
+          { kind: 'pin', name: 'first', itemId: 'a', position: 1 },
+          { kind: 'pin', name: 'second', itemId: 'b', position: 2 },
+        ],
+        categoryCaps: { Drama: 1 },
+      });
+      expect(ids(out)).toEqual(['a', 'b', 'd', 'e', 'c']);
+      const over = 'pinned over the category cap: 2 "Drama" results are pinned, the cap is 1; pins hold their places';
+      expect(notes(out, 'a')).toEqual([
+        { step: 'category_cap', rankBefore: 1, rankAfter: 1, detail: over },
+        { step: 'pin', rankBefore: 1, rankAfter: 1, detail: 'pinned to position 1 by rule "first"' },
+      ]);
+      expect(notes(out, 'b')[0]).toEqual({ step: 'category_cap', rankBefore: 2, rankAfter: 2, detail: over });
+    });
+
+    it('an item pinned twice takes its higher place once', () => {
+      const out = pinItems(LIST, [
+        { kind: 'pin', name: 'low', itemId: 'e', position: 4, surfaces: all },
+        { kind: 'pin', name: 'high', itemId: 'e', position: 2, surfaces: all },
+      ]);
+      expect(ids(out)).toEqual(['a', 'e', 'b', 'c', 'd']);
+    });
   });
 
   it('with caps and diversity, the first places do not depend on how many are asked for (pages agree)', () => {
@@ -124,7 +178,10 @@ describe('parseRerankRules', () => {
 
   it.each([
     [{ rules: [{ kind: 'promote', name: 'x' }] }, 'rules[0].kind must be boost, bury, exclude or pin, got "promote"'],
-    [{ rules: [{ kind: 'boost', name: 'x', filter: {}, by: -1 }] }, 'rules[0].by must be a positive number (added to or taken from the logit), got -1'],
+    [{ rules: [{ kind: 'boost', name: 'x', filter: {}, by: -1 }] }, 'rules[0].by must be a positive number of at most 50 (added to or taken from the logit), got -1'],
+    // 1e308 on a logit overflowed to a score of exactly 1 and an Infinity logit in explanations.
+    [{ rules: [{ kind: 'boost', name: 'x', filter: {}, by: 1e308 }] }, 'rules[0].by must be a positive number of at most 50 (added to or taken from the logit), got 1e+308'],
+    [{ rules: [{ kind: 'bury', name: 'x', filter: {}, by: 50.5 }] }, 'rules[0].by must be a positive number of at most 50 (added to or taken from the logit), got 50.5'],
     [{ rules: [{ kind: 'pin', name: 'x', itemId: '1', position: 0 }] }, 'rules[0].position must be a positive integer, got 0'],
     [{ rules: [{ kind: 'exclude', name: 'x', filter: { must: [{ key: 'colour', match: { value: 'red' } }] } }] }, 'rules[0].filter: '],
     [{ rules: [{ kind: 'exclude', filter: {} }] }, 'rules[0].name must be a non-empty string, got undefined'],

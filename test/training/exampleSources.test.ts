@@ -109,7 +109,7 @@ describe('impressionExamples (logged lists joined with what followed them)', () 
 
   it('takes the logged feature values as rows, labels them, and validates on the latest lists', () => {
     const examples = impressionExamples(lists, followed, ['rrf', 'other'], { attributionWindowMs: MINUTE, validationFraction: 0.34 });
-    expect(examples.counts).toEqual({ read: 7, usable: 4, otherSurface: 2, otherFeatures: 1, withoutPositive: 1 });
+    expect(examples.counts).toEqual({ read: 7, usable: 4, otherSurface: 2, otherFeatures: 1, withoutPositive: 1, pinnedLeftOut: 0 });
     expect(examples.train.groups.map((group) => [group.id, group.itemIds, group.rows.map((row) => [...row]), [...group.labels]])).toEqual([
       ['early', ['a', 'b'], [[0.1, -0.1], [0.2, -0.2]], [0, 1]],
       ['middle', ['c', 'd'], [[0.5, -0.5], [0.6, -0.6]], [1, 0]],
@@ -117,6 +117,17 @@ describe('impressionExamples (logged lists joined with what followed them)', () 
     expect(examples.validation.groups.map((group) => [group.id, [...group.labels]])).toEqual([['late', [1, 0]]]);
     expect(examples.trainingWindow).toEqual({ from: new Date(1000).toISOString(), to: new Date(2000).toISOString() });
     expect(examples.validationWindow).toEqual({ from: new Date(3000).toISOString(), to: new Date(3000).toISOString() });
+  });
+
+  it("leaves out items a pin rule placed: their place was the rule's, not the ranker's", () => {
+    const pinnedFirst = (impression: Impression): Impression => ({ ...impression, items: impression.items.map((item, i) => (i === 0 ? { ...item, pinned: true as const } : item)) });
+    // "early" showed a (pinned) and b; "middle" c (pinned, then purchased) and d: the purchase
+    // of a pinned item labels nothing, so "middle" has no positive left.
+    const withPins = lists.map((impression) => (impression.requestId === 'early' || impression.requestId === 'middle' ? pinnedFirst(impression) : impression));
+    const examples = impressionExamples(withPins, followed, ['rrf', 'other'], { attributionWindowMs: MINUTE, validationFraction: 0.5 });
+    expect(examples.counts).toEqual({ read: 7, usable: 4, otherSurface: 2, otherFeatures: 1, withoutPositive: 2, pinnedLeftOut: 2 });
+    expect(examples.train.groups.map((group) => [group.id, group.itemIds, [...group.labels]])).toEqual([['early', ['b'], [1]]]);
+    expect(examples.validation.groups.map((group) => [group.id, group.itemIds])).toEqual([['late', ['a', 'b']]]);
   });
 
   it('says when there are too few lists with a positive to split', () => {

@@ -26,6 +26,9 @@ describe('npm run train:ranker', () => {
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('Usage: npm run train:ranker -- [options]');
     expect(help.stdout).toContain("eval:recs's test period and is never read");
+    expect(help.stdout).toContain('--allow-worse            write the model even when it validates worse than the reference');
+    const groups = await trainRanker(['--min-validation-groups', '0']);
+    expect([groups.code, groups.stderr.split('\n')[0]]).toEqual([2, '--min-validation-groups must be a positive integer, got "0"']);
     const bad = await trainRanker(['--class-weighting', 'heavy']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--class-weighting must be balanced or none, got "heavy"');

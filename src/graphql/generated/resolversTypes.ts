@@ -222,9 +222,9 @@ export type ItemEdge = {
   explanation: Explanation;
   /** The item. */
   node: Item;
-  /** 1-based position in the whole ranked list. */
+  /** 1-based position in the whole ranked list: the order to show. Pins and category caps place items after the scores are compared, so a result can rank above one with a higher `score`; `explanation.reranking` says which step moved it. */
   rank: Scalars['Int']['output'];
-  /** The score that ordered the final list (higher is better). */
+  /** The ranker's probability for this result after boost and bury rules (higher is better), or with diversity above 0 the diversity objective that chose its place. It orders the list except where a pin or a category cap placed a result (see `rank` and `explanation.reranking`). */
   score: Scalars['Float']['output'];
 };
 
@@ -632,7 +632,7 @@ export type RetrievalSource =
   | 'item_similarity'
   /** BM25 over title, text, categories and tags. */
   | 'lexical'
-  /** An item that a business rule pins to a position, added when retrieval did not find it and the request's filter lets it in. */
+  /** An item that a business rule pins to a position, added when retrieval did not find it and the request's filter and exclusions (seen items, the seed) let it in; not added when the user's seen items are unknown. */
   | 'pinned'
   /** The most popular items, for users with little or no history. */
   | 'popularity'

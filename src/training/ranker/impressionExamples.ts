@@ -22,6 +22,8 @@ export interface ImpressionExampleCounts {
   readonly otherFeatures: number;
   /** Usable lists with no positive after them: nothing in them tells one order from another. */
   readonly withoutPositive: number;
+  /** Shown items a pin rule placed: the rule chose their place, not the ranker, so none is an example. */
+  readonly pinnedLeftOut: number;
 }
 
 export type ImpressionRankerExamples = Omit<RankerExamples, 'dataSource'> & { readonly counts: ImpressionExampleCounts };
@@ -45,11 +47,16 @@ export function impressionExamples(
   }
   let otherSurface = 0;
   let otherFeatures = 0;
+  let pinnedLeftOut = 0;
   const usable: (Impression & { readonly userId: string })[] = [];
   for (const impression of impressions) {
     if (impression.surface !== 'recommendations' || impression.userId === null) otherSurface += 1;
     else if (!impression.items.every((item) => featureNames.every((name) => typeof item.features[name] === 'number'))) otherFeatures += 1;
-    else usable.push({ ...impression, userId: impression.userId });
+    else {
+      const ranked = impression.items.filter((item) => !item.pinned);
+      pinnedLeftOut += impression.items.length - ranked.length;
+      usable.push({ ...impression, userId: impression.userId, items: ranked });
+    }
   }
   usable.sort((a, b) => a.timestamp - b.timestamp || (a.requestId < b.requestId ? -1 : a.requestId > b.requestId ? 1 : 0));
   const labels = new Map(
@@ -80,6 +87,6 @@ export function impressionExamples(
     validation: set(groups.slice(cut)),
     trainingWindow: windowOf(groups.slice(0, cut).map((entry) => entry.timestamp)),
     validationWindow: windowOf(groups.slice(cut).map((entry) => entry.timestamp)),
-    counts: { read: impressions.length, usable: usable.length, otherSurface, otherFeatures, withoutPositive: usable.length - groups.length },
+    counts: { read: impressions.length, usable: usable.length, otherSurface, otherFeatures, withoutPositive: usable.length - groups.length, pinnedLeftOut },
   };
 }
