@@ -60,11 +60,12 @@ async function main(): Promise<number> {
   const config = loadConfig();
   const logger = createLogger(config.server.logLevel);
   const log = (line: string) => logger.info(line);
+  const catalogName = config.qdrant ? `Qdrant collection alias "${config.qdrant.collection}" at ${config.qdrant.url}` : `in ${config.data.dir}`;
   const catalogAt = config.qdrant ? `Qdrant ${config.qdrant.url} (collection alias "${config.qdrant.collection}") and ${config.data.dir}` : config.data.dir;
   log(`opening ${catalogAt} with embedding model ${config.embedding.model}`);
   const app = await openApp(config, {
-    // Ranker reloads and refused model files, Qdrant calls retried: worth a look, as JSON like every line.
-    log: (line) => logger.warn(line),
+    // Ranker reloads at info; refused model files and retried Qdrant calls at warn: JSON like every line.
+    log: logger,
     onDegraded: (stage, error) => logger.warn({ stage, err: error }, `degraded: ${stage} failed`),
   });
   if (app.stores.storedModelMismatch) {
@@ -75,7 +76,7 @@ async function main(): Promise<number> {
   }
   let server: Awaited<ReturnType<typeof createServer>>;
   try {
-    await seedCatalog(app.stores, config.data.seedMovieLens, config.data.dir, log);
+    await seedCatalog(app.stores, config.data.seedMovieLens, catalogName, log);
     server = await createServer({ config, gateway: app.gateway, log: logger, countItems: () => app.stores.catalog.count(), pingFeatures: () => app.stores.features.ping() });
   } catch (error) {
     // An open app keeps the process alive (a Redis client reconnecting, the model file watched): a failed start must end it.

@@ -48,7 +48,7 @@ export async function startFixtureGateway(options: { dataDir?: string; env?: Rec
   const dataDir = options.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'gateway-e2e-'));
   const config = fixtureConfig(dataDir, options.env);
   const app = await openApp(config);
-  await seedCatalog(app.stores, config.data.seedMovieLens, dataDir, () => {});
+  await seedCatalog(app.stores, config.data.seedMovieLens, `in ${dataDir}`, () => {});
   const server = await createServer({ config, gateway: app.gateway, countItems: () => app.stores.catalog.count(), pingFeatures: () => app.stores.features.ping(), logger: quietLogger });
   const post = async (body: unknown, headers: Record<string, string> = {}) => {
     const response = await fetch(server.url, {
