@@ -9,6 +9,7 @@ import { seedCatalog } from './app/seedCatalog.js';
 import { ConfigError, loadConfig } from './config/loadConfig.js';
 import { createLogger } from './server/createLogger.js';
 import { createServer } from './server/createServer.js';
+import { healthChecks } from './app/healthChecks.js';
 
 const USAGE = `Usage: npm start [-- --help]
 
@@ -37,8 +38,10 @@ Configuration (environment variables; a bad value stops the start naming the var
     asking for it with either of those stops the start)
   CORS_ORIGINS=https://app.example.com,... | * (origins: scheme://host[:port], no path)
   OPERATIONS_ALLOWLIST=examples/generated/persisted-documents.json  LOG_LEVEL=info
+  HEALTH_TIMEOUT_MS=1000 (/health: one attempt per backend; 503 only while the catalog is down)
   QDRANT_URL=http://qdrant:6333 (service mode)  QDRANT_API_KEY  QDRANT_COLLECTION=items
-  QDRANT_TIMEOUT_MS=5000  QDRANT_RETRIES=2  QDRANT_RETRY_DELAY_MS=100
+  QDRANT_TIMEOUT_MS=5000 (per attempt)  QDRANT_READ_BUDGET_MS=3000 (a read with its retries)
+  QDRANT_RETRIES=2  QDRANT_RETRY_DELAY_MS=100
   QDRANT_HNSW_M=16  QDRANT_HNSW_EF_CONSTRUCT=100  QDRANT_ON_DISK=false  QDRANT_QUANTIZATION=none|scalar|binary
   QDRANT_INFO_TTL_MS=5000 (QDRANT_* values are checked even without QDRANT_URL)
 Logs are JSON lines (pino) on stdout; progress bars go to stderr.
@@ -60,11 +63,12 @@ async function main(): Promise<number> {
   const config = loadConfig();
   const logger = createLogger(config.server.logLevel);
   const log = (line: string) => logger.info(line);
+  const catalogName = config.qdrant ? `Qdrant collection alias "${config.qdrant.collection}" at ${config.qdrant.url}` : `in ${config.data.dir}`;
   const catalogAt = config.qdrant ? `Qdrant ${config.qdrant.url} (collection alias "${config.qdrant.collection}") and ${config.data.dir}` : config.data.dir;
   log(`opening ${catalogAt} with embedding model ${config.embedding.model}`);
   const app = await openApp(config, {
-    // Ranker reloads and refused model files, Qdrant calls retried: worth a look, as JSON like every line.
-    log: (line) => logger.warn(line),
+    // Ranker reloads at info; refused model files and retried Qdrant calls at warn: JSON like every line.
+    log: logger,
     onDegraded: (stage, error) => logger.warn({ stage, err: error }, `degraded: ${stage} failed`),
   });
   if (app.stores.storedModelMismatch) {
@@ -75,8 +79,8 @@ async function main(): Promise<number> {
   }
   let server: Awaited<ReturnType<typeof createServer>>;
   try {
-    await seedCatalog(app.stores, config.data.seedMovieLens, config.data.dir, log);
-    server = await createServer({ config, gateway: app.gateway, log: logger, countItems: () => app.stores.catalog.count(), pingFeatures: () => app.stores.features.ping() });
+    await seedCatalog(app.stores, config.data.seedMovieLens, catalogName, log);
+    server = await createServer({ config, gateway: app.gateway, log: logger, ...healthChecks(app.stores) });
   } catch (error) {
     // An open app keeps the process alive (a Redis client reconnecting, the model file watched): a failed start must end it.
     await app.close();

@@ -3,6 +3,7 @@ import { watchRerankRules, type RerankRuleSource } from '../adapters/fs/watchRer
 import type { Config } from '../config/config.js';
 import { createGateway } from '../pipeline/createGateway.js';
 import type { FeatureStore } from '../ports/featureStore.js';
+import type { LevelledLog } from '../ports/levelledLog.js';
 import type { Gateway } from '../pipeline/gateway.js';
 import { openStores, type Stores } from './openStores.js';
 
@@ -20,8 +21,8 @@ export interface OpenAppOptions {
   /** Failures the answers survive (a stage skipped) are reported here. */
   readonly onDegraded?: (stage: string, error: unknown) => void;
   readonly now?: () => number;
-  /** Ranker model and rules reloads and refusals, and store calls that failed and were retried (default: stderr). */
-  readonly log?: (line: string) => void;
+  /** Ranker model and rules reloads (info); refusals, and store calls that failed and were retried (warn). Default: stderr. */
+  readonly log?: LevelledLog;
   /** The feature store as the pipeline reads it (the bench counts its reads); default the store itself. */
   readonly readFeaturesThrough?: (features: FeatureStore) => FeatureStore;
   /** Milliseconds of quiet after a change of the model or rules file before it is read (default 100). */
@@ -30,7 +31,8 @@ export interface OpenAppOptions {
 
 /** The whole gateway behind its GraphQL layer: stores, embedder, ranker models, pipeline. */
 export async function openApp(config: Config, options: OpenAppOptions = {}): Promise<App> {
-  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const toStderr = (line: string) => process.stderr.write(`${line}\n`);
+  const log = options.log ?? { info: toStderr, warn: toStderr };
   const watching = {
     log,
     ...(options.modelReloadDebounceMs !== undefined ? { debounceMs: options.modelReloadDebounceMs } : {}),
@@ -46,7 +48,7 @@ export async function openApp(config: Config, options: OpenAppOptions = {}): Pro
   }
   try {
     // Search needs no features: a Redis that is down at start degrades answers, as at runtime.
-    stores = await openStores(config, { log, startWithoutRedis: true });
+    stores = await openStores(config, { log: (line) => log.warn(line), startWithoutRedis: true });
   } catch (error) {
     rankers.close();
     rules.close();

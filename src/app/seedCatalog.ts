@@ -11,20 +11,21 @@ export type SeedOutcome = 'not-empty' | 'seeded' | 'no-seed';
 /**
  * Fills an empty catalog from the configured MovieLens directory and trains item2vec on its
  * ratings, so that the first start serves real data through every retrieval source. With
- * nothing to load it says what to do instead of guessing.
+ * nothing to load it says what to do instead of guessing. `catalogName` is where the catalog
+ * lives, as a person would look for it: the Qdrant collection in service mode, else DATA_DIR.
  */
-export async function seedCatalog(stores: Stores, seedDir: string | null, dataDir: string, log: (line: string) => void): Promise<SeedOutcome> {
+export async function seedCatalog(stores: Stores, seedDir: string | null, catalogName: string, log: (line: string) => void): Promise<SeedOutcome> {
   if ((await stores.catalog.count()) > 0) return 'not-empty';
   if (!seedDir || !existsSync(path.join(seedDir, 'movies.csv'))) {
     log(
-      `The catalog in ${dataDir} is empty and ${seedDir ? `no MovieLens data was found at ${seedDir}` : 'seeding is off (SEED_MOVIELENS=none)'}.\n` +
+      `The catalog (${catalogName}) is empty and ${seedDir ? `no MovieLens data was found at ${seedDir}` : 'seeding is off (SEED_MOVIELENS=none)'}.\n` +
         '  Load one with:  npm run ingest -- --movielens DIR   (or --items FILE / --events FILE)\n' +
         '  or start with:  SEED_MOVIELENS=DIR npm start\n' +
         '  The gateway serves meanwhile; upsertItems and recordEvents fill it too.',
     );
     return 'no-seed';
   }
-  log(`The catalog in ${dataDir} is empty: loading MovieLens from ${seedDir} (once; later starts reuse it)`);
+  log(`The catalog (${catalogName}) is empty: loading MovieLens from ${seedDir} (once; later starts reuse it)`);
   const reporter = createProgressReporter(process.stderr);
   let issues = 0;
   try {

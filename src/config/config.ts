@@ -48,6 +48,11 @@ export interface ServerConfig {
   readonly operationsAllowlist: string | null;
   /** The pino level of the JSON logs (LOG_LEVEL: fatal, error, warn, info, debug, trace or silent). */
   readonly logLevel: LogLevel;
+  /**
+   * GET /health asks each backend once, without retries, and counts one that has not answered
+   * after this long as unavailable (HEALTH_TIMEOUT_MS), so that the probe answers in bounded time.
+   */
+  readonly healthTimeoutMs: number;
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -109,8 +114,13 @@ export interface QdrantConfig {
   readonly apiKey: string | null;
   /** The alias the gateway reads and writes; reindexing builds `<alias>-<time>` collections behind it. */
   readonly collection: string;
-  /** Per-request timeout in ms, after which the request fails as BACKEND_UNAVAILABLE. */
+  /** Per-attempt timeout in ms of every call (a write has one attempt, so this bounds it). */
   readonly timeoutMs: number;
+  /**
+   * A read with its retries and their waits ends after this long, in ms, as BACKEND_UNAVAILABLE
+   * (QDRANT_READ_BUDGET_MS): what a hung server costs a request, whatever the retries.
+   */
+  readonly readBudgetMs: number;
   /** Extra attempts for idempotent reads after a timeout, refused connection or 5xx; writes get none. */
   readonly retries: number;
   /** First retry delay in ms; doubled per attempt, with full jitter. */

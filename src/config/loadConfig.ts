@@ -76,6 +76,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       corsOrigins: corsOrigins(env),
       operationsAllowlist,
       logLevel: logLevel(env),
+      healthTimeoutMs: integer(env, 'HEALTH_TIMEOUT_MS', 1000, 10, 60_000),
     },
     data: {
       dir: path.resolve(cwd, text(env, 'DATA_DIR', 'data')),
@@ -145,6 +146,7 @@ function qdrantConfig(env: Env): QdrantConfig | null {
     apiKey: text(env, 'QDRANT_API_KEY', '') || null,
     collection,
     timeoutMs: integer(env, 'QDRANT_TIMEOUT_MS', 5000, 100, 600_000),
+    readBudgetMs: integer(env, 'QDRANT_READ_BUDGET_MS', 3000, 100, 600_000),
     retries: integer(env, 'QDRANT_RETRIES', 2, 0, 10),
     retryBaseDelayMs: integer(env, 'QDRANT_RETRY_DELAY_MS', 100, 1, 60_000),
     hnswM: integer(env, 'QDRANT_HNSW_M', 16, 4, 128),

@@ -5,6 +5,7 @@ import type { Config } from '../config/config.js';
 import { loadConfig } from '../config/loadConfig.js';
 import type { Gateway } from '../pipeline/gateway.js';
 import { createServer } from '../server/createServer.js';
+import { healthChecks } from '../app/healthChecks.js';
 
 /** The real gateway, composed by the project's own openApp and listening on loopback. */
 export interface GatewayUnderTest {
@@ -61,7 +62,7 @@ export async function startGatewayUnderTest(options: StartGatewayOptions): Promi
   const app = await openApp(config, options.now ? { now: options.now } : {});
   try {
     await options.prepare?.(app.stores);
-    const server = await createServer({ config, gateway: app.gateway, countItems: () => app.stores.catalog.count(), pingFeatures: () => app.stores.features.ping() });
+    const server = await createServer({ config, gateway: app.gateway, ...healthChecks(app.stores) });
     return {
       url: server.url,
       config,

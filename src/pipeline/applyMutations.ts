@@ -62,7 +62,17 @@ export function applyMutations(deps: MutationDeps): Pick<Gateway, 'upsertItems' 
         }
       });
       const itemIds = [...new Set(checked.map(({ event }) => event.itemId))];
-      const found = await catalog.getItems(itemIds);
+      let found: (Item | null)[];
+      try {
+        found = await catalog.getItems(itemIds);
+      } catch (error) {
+        // Events are checked against the catalog before any is written: without it nothing was
+        // written, and each valid event says so with the id to send again, as for a store failure.
+        if (!(error instanceof GatewayError && error.code === 'BACKEND_UNAVAILABLE')) throw error;
+        const reason = `${error.message}: not recorded (nothing of the batch was: its items could not be looked up); ${RESEND}`;
+        for (const { index, event } of checked) outcomes[index] = { index, eventId: event.id, status: 'failed', reason };
+        return outcomes as EventOutcome[];
+      }
       const items = new Map<string, Item>();
       found.forEach((item) => item && items.set(item.id, item));
       const known = checked.filter(({ index, event }) => {
@@ -98,12 +108,13 @@ export function applyMutations(deps: MutationDeps): Pick<Gateway, 'upsertItems' 
   };
 }
 
+const RESEND = 'send the batch again with these eventIds as ids: whatever was recorded comes back DUPLICATE, the rest is recorded';
+
 function failedWriteReason(error: GatewayError): string {
-  const resend = 'send the batch again with these eventIds as ids: whatever was recorded comes back DUPLICATE, the rest is recorded';
   // Only a store that says its write never left may say "not recorded".
   return error.details['writeOutcome'] === 'not-written'
-    ? `${error.message}: not recorded (nothing of the batch was); ${resend}`
-    : `${error.message}: the write was sent but not answered, so whether the batch was recorded is unknown (all of it or none); ${resend}`;
+    ? `${error.message}: not recorded (nothing of the batch was); ${RESEND}`
+    : `${error.message}: the write was sent but not answered, so whether the batch was recorded is unknown (all of it or none); ${RESEND}`;
 }
 
 function conflictReason(id: string): string {

@@ -92,7 +92,11 @@ export interface CatalogIndex {
   searchBatch(queries: readonly RetrievalQuery[]): Promise<ScoredId[][]>;
   /** Ids of items that pass the filter, among those given, in the order given. */
   filterIds(ids: readonly string[], filter: Filter): Promise<string[]>;
-  count(): Promise<number>;
+  /**
+   * How many items the catalog holds. `once`: one attempt, no retries, for a probe that has a
+   * deadline of its own (GET /health); stores that never retry ignore it.
+   */
+  count(options?: { readonly once?: boolean }): Promise<number>;
   /**
    * Every item with its vectors, in batches of at most `batchSize`, in a stable order: for
    * reindexing into another store. Items written during a scan may or may not be seen.

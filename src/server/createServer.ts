@@ -71,7 +71,7 @@ export async function createServer(options: CreateServerOptions): Promise<Runnin
   });
   await apollo.start();
 
-  app.get('/health', healthRoute(options, logger));
+  app.get('/health', healthRoute({ ...options, timeoutMs: config.server.healthTimeoutMs }, logger));
   app.get('/metrics', metricsRoute(metrics, logger));
   if (config.server.playground) app.use(PLAYGROUND_ASSETS_PATH, playgroundAssets());
   app.use(

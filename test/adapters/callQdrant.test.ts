@@ -50,4 +50,17 @@ describe('callQdrant', () => {
     })).rejects.toEqual(new GatewayError('BACKEND_UNAVAILABLE', 'Qdrant is unavailable (query)'));
     expect(calls).toBe(2);
   });
+
+  it('ends a read that hangs at its budget, without retrying it, whatever the retries', async () => {
+    const lines: string[] = [];
+    const policy = { retries: 5, baseDelayMs: 1, readBudgetMs: 50, log: (line: string) => lines.push(line) };
+    let calls = 0;
+    const hung = callQdrant('query', 'read', policy, () => {
+      calls += 1;
+      return new Promise<never>(() => {});
+    });
+    await expect(hung).rejects.toEqual(new GatewayError('BACKEND_UNAVAILABLE', 'Qdrant is unavailable (query)'));
+    expect(calls).toBe(1);
+    expect(lines).toEqual(['qdrant query failed (attempt 1 of 6): ReadBudgetExceeded: no answer within the read budget of 50 ms']);
+  });
 });

@@ -10,15 +10,17 @@ const maybeDescribe = REDIS_URL ? describe : describe.skip;
 // Pages of 2: the scans cross page boundaries, ties included.
 if (REDIS_URL) describeFeatureStore('RedisFeatureStore', () => openTestRedisStore({ scanPageSize: 2 }));
 
-/** Counts writes on the client's socket: ioredis writes a pipeline or a command in one write, so writes = round trips. */
+/** Counts writes on the store's sockets (reads and writes): ioredis writes a pipeline or a command in one write, so writes = round trips. */
 function countRoundTrips(store: RedisFeatureStore): { readonly count: number; reset(): void } {
-  const socket = (store.client as unknown as { stream: { write: (...args: unknown[]) => boolean } }).stream;
-  const write = socket.write.bind(socket);
   let count = 0;
-  socket.write = (...args: unknown[]) => {
-    count++;
-    return write(...args);
-  };
+  for (const connection of [store.client, store.writer]) {
+    const socket = (connection as unknown as { stream: { write: (...args: unknown[]) => boolean } }).stream;
+    const write = socket.write.bind(socket);
+    socket.write = (...args: unknown[]) => {
+      count++;
+      return write(...args);
+    };
+  }
   return {
     get count() {
       return count;

@@ -22,7 +22,7 @@ describeWithQdrantSpec('openApp\'s log test runs on the fake Qdrant')('openApp l
     fake = await new FakeQdrantServer(OpenApiContract.load()).start();
     dataDir = mkdtempSync(path.join(os.tmpdir(), 'open-app-log-'));
     const config = fixtureConfig(dataDir, { QDRANT_URL: fake.url, QDRANT_COLLECTION: `log-${process.pid}`, QDRANT_RETRY_DELAY_MS: '1', SEED_MOVIELENS: 'none' });
-    app = await openApp(config, { log: (line) => lines.push(line) });
+    app = await openApp(config, { log: { info: (line) => lines.push(`info: ${line}`), warn: (line) => lines.push(`warn: ${line}`) } });
   }, 60_000);
 
   afterAll(async () => {
@@ -34,6 +34,6 @@ describeWithQdrantSpec('openApp\'s log test runs on the fake Qdrant')('openApp l
   it('passes a retried Qdrant call to the injected log', async () => {
     fake.failNext({ status: 503, operationId: 'count_points' });
     expect(await app.stores.catalog.count()).toBe(0);
-    expect(lines).toEqual(['qdrant count failed (attempt 1 of 3, retrying): HTTP 503 Error: Service Unavailable']);
+    expect(lines).toEqual(['warn: qdrant count failed (attempt 1 of 3, retrying): HTTP 503 Error: Service Unavailable']);
   });
 });

@@ -35,19 +35,19 @@ describe('ranker model file: watched, reloaded, mismatches refused', () => {
     const file = path.join(dir, 'ranker.json');
     copyFileSync(HAND_SET, file);
     const lines: string[] = [];
-    const source = watchRankerModels(file, { log: (line) => lines.push(line), debounceMs: 10 });
+    const source = watchRankerModels(file, { log: { info: (line) => lines.push(`info: ${line}`), warn: (line) => lines.push(`warn: ${line}`) }, debounceMs: 10 });
     try {
       expect(source.current().recommend.version).toBe('hand-set-recommend-3');
       replaceAtomically(file, readFileSync(LEARNED, 'utf8'));
       await eventually('the learned model is served', () => source.current().recommend.training !== null);
       expect(source.current().recommend.version).toMatch(/^learned-recommend-/);
-      expect(lines).toEqual([expect.stringMatching(/^ranker models reloaded from .*ranker\.json: search hand-set-search-1, recommend learned-recommend-\d{8}T\d{6}Z, similar hand-set-similar-1$/)]);
+      expect(lines).toEqual([expect.stringMatching(/^info: ranker models reloaded from .*ranker\.json: search hand-set-search-1, recommend learned-recommend-\d{8}T\d{6}Z, similar hand-set-similar-1$/)]);
 
       const mismatched = JSON.parse(readFileSync(HAND_SET, 'utf8'));
       mismatched.recommend.featureNames = [...mismatched.recommend.featureNames.slice(0, -1), 'impression_ctr'];
       replaceAtomically(file, JSON.stringify(mismatched));
       await eventually('the mismatch is logged', () => lines.length === 2);
-      expect(lines[1]).toContain('ranker model file refused, still serving search hand-set-search-1, recommend learned-recommend-');
+      expect(lines[1]).toContain('warn: ranker model file refused, still serving search hand-set-search-1, recommend learned-recommend-');
       expect(lines[1]).toContain('recommend.featureNames do not match this gateway\'s features: the model has [rrf, dense_similarity');
       expect(lines[1]).toContain('impression_ctr], the code computes [');
       expect(source.current().recommend.version).toMatch(/^learned-recommend-/);
@@ -55,7 +55,7 @@ describe('ranker model file: watched, reloaded, mismatches refused', () => {
       // A file written in place, half-way: refused the same way.
       writeFileSync(file, '{"formatVersion": 1, "search": {');
       await eventually('the broken file is logged', () => lines.length === 3);
-      expect(lines[2]).toMatch(/^ranker model file refused, still serving .*: cannot read the ranker model file .*ranker\.json: /);
+      expect(lines[2]).toMatch(/^warn: ranker model file refused, still serving .*: cannot read the ranker model file .*ranker\.json: /);
       expect(source.current().recommend.version).toMatch(/^learned-recommend-/);
       expect(source.reload()).toBe(false);
     } finally {

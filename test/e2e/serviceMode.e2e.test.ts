@@ -12,6 +12,25 @@ const withSpec = describeWithQdrantSpec('the service-mode end-to-end test needs 
  * collaborative named vector, GraphQL answered from it; and /health following the backend
  * down and back up.
  */
+const RECORD = `mutation Rec($events: [EventInput!]!) { recordEvents(events: $events) { acceptedCount results { index eventId status reason } } }`;
+const EVENTS = [
+  { id: 'qdrant-down-e1', type: 'CLICK', userId: 'qdrant-down-user', itemId: '1' },
+  { id: 'qdrant-down-e2', type: 'RATING', userId: 'qdrant-down-user', itemId: '2', value: 4 },
+  { id: 'qdrant-down-e3', type: 'RATING', userId: 'qdrant-down-user', itemId: '2' },
+];
+const NOT_LOOKED_UP =
+  'Qdrant is unavailable (retrieve): not recorded (nothing of the batch was: its items could not be looked up); ' +
+  'send the batch again with these eventIds as ids: whatever was recorded comes back DUPLICATE, the rest is recorded';
+/** Per-event answers while the catalog cannot be read: the valid events FAILED with their ids, the invalid one REJECTED as ever. */
+const FAILED_EVENTS = {
+  acceptedCount: 0,
+  results: [
+    { index: 0, eventId: 'qdrant-down-e1', status: 'FAILED', reason: NOT_LOOKED_UP },
+    { index: 1, eventId: 'qdrant-down-e2', status: 'FAILED', reason: NOT_LOOKED_UP },
+    { index: 2, eventId: 'qdrant-down-e3', status: 'REJECTED', reason: 'value is required on rating events' },
+  ],
+};
+
 withSpec('the gateway in service mode on the fake Qdrant', () => {
   let fake: FakeQdrantServer;
   let gateway: FixtureGateway;
@@ -21,7 +40,17 @@ withSpec('the gateway in service mode on the fake Qdrant', () => {
     fake = await new FakeQdrantServer(OpenApiContract.load()).start();
     // The longest layout TTL, so that the counted round trips do not depend on how slow the machine is.
     gateway = await startFixtureGateway({
-      env: { QDRANT_URL: fake.url, QDRANT_COLLECTION: `e2e-${process.pid}`, QDRANT_RETRIES: '1', QDRANT_RETRY_DELAY_MS: '1', QDRANT_INFO_TTL_MS: '600000' },
+      env: {
+        QDRANT_URL: fake.url,
+        QDRANT_COLLECTION: `e2e-${process.pid}`,
+        QDRANT_RETRIES: '1',
+        QDRANT_RETRY_DELAY_MS: '1',
+        QDRANT_INFO_TTL_MS: '600000',
+        // Budgets far under Jest's timeout: a test on a hung Qdrant ends only because they hold.
+        QDRANT_TIMEOUT_MS: '30000',
+        QDRANT_READ_BUDGET_MS: '400',
+        HEALTH_TIMEOUT_MS: '300',
+      },
     });
     const url = gateway.server.url.replace('/graphql', '/health');
     health = async () => {
@@ -100,10 +129,24 @@ withSpec('the gateway in service mode on the fake Qdrant', () => {
       const { status, body } = await gateway.post({ query: '{ item(id: "1") { title } }' });
       expect(status).toBe(200);
       expect(body.errors.map((e: any) => e.extensions.code)).toEqual(['BACKEND_UNAVAILABLE']);
+      expect((await gateway.data(RECORD, { events: EVENTS })).recordEvents).toEqual(FAILED_EVENTS);
     } finally {
       await fake.start();
     }
     expect(await health()).toEqual({ status: 200, body: { status: 'ok', itemCount: 300, backends: { catalog: 'ok', features: 'ok' } } });
     expect(await gateway.data('{ item(id: "1") { title } }')).toEqual({ item: { title: 'Toy Story' } });
   });
+
+  it('answers /health, a search and recordEvents within their budgets while Qdrant hangs', async () => {
+    fake.failNext({ hang: true }, 1000);
+    try {
+      expect(await health()).toEqual({ status: 503, body: { status: 'unavailable', unavailable: ['catalog'], backends: { catalog: 'unavailable', features: 'ok' } } });
+      const { body } = await gateway.post({ query: '{ search(query: "heat", first: 3) { edges { node { id } } } }' });
+      expect(body.errors.map((e: any) => [e.message, e.extensions.code])).toEqual([['Qdrant is unavailable (batch search)', 'BACKEND_UNAVAILABLE']]);
+      expect((await gateway.data(RECORD, { events: EVENTS })).recordEvents).toEqual(FAILED_EVENTS);
+    } finally {
+      fake.clearFailures();
+    }
+    expect(await health()).toEqual({ status: 200, body: { status: 'ok', itemCount: 300, backends: { catalog: 'ok', features: 'ok' } } });
+  }, 20_000);
 });

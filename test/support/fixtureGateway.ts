@@ -7,6 +7,7 @@ import { seedCatalog } from '../../src/app/seedCatalog.js';
 import type { Config } from '../../src/config/config.js';
 import { loadConfig } from '../../src/config/loadConfig.js';
 import { createServer, type RunningServer } from '../../src/server/createServer.js';
+import { healthChecks } from '../../src/app/healthChecks.js';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const FIXTURE_MOVIELENS = path.join(REPO_ROOT, 'test/fixtures/movielens-small');
@@ -48,8 +49,8 @@ export async function startFixtureGateway(options: { dataDir?: string; env?: Rec
   const dataDir = options.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'gateway-e2e-'));
   const config = fixtureConfig(dataDir, options.env);
   const app = await openApp(config);
-  await seedCatalog(app.stores, config.data.seedMovieLens, dataDir, () => {});
-  const server = await createServer({ config, gateway: app.gateway, countItems: () => app.stores.catalog.count(), pingFeatures: () => app.stores.features.ping(), logger: quietLogger });
+  await seedCatalog(app.stores, config.data.seedMovieLens, `in ${dataDir}`, () => {});
+  const server = await createServer({ config, gateway: app.gateway, ...healthChecks(app.stores), logger: quietLogger });
   const post = async (body: unknown, headers: Record<string, string> = {}) => {
     const response = await fetch(server.url, {
       method: 'POST',

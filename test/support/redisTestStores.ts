@@ -19,7 +19,7 @@ export async function openTestRedisStore(options: Partial<RedisFeatureStoreOptio
   const store = await RedisFeatureStore.connect({ url: REDIS_URL!, ...options, keyPrefix });
   const close = store.close.bind(store);
   store.close = async () => {
-    if (store.client.status === 'ready') await store.deleteAll();
+    if (store.ready) await store.deleteAll();
     await close();
   };
   return store;

@@ -45,6 +45,7 @@ describe('loadConfig', () => {
       apiKey: null,
       collection: 'items',
       timeoutMs: 5000,
+      readBudgetMs: 3000,
       retries: 2,
       retryBaseDelayMs: 100,
       hnswM: 16,

@@ -1,5 +1,6 @@
 import { watch, type FSWatcher } from 'node:fs';
 import path from 'node:path';
+import type { LevelledLog } from '../../ports/levelledLog.js';
 
 /** The current value read from a file, replaced when the file changes. */
 export interface WatchedFile<T> {
@@ -18,8 +19,8 @@ export interface WatchFileOptions<T> {
   readonly fileSubject: string;
   /** What the log says of a value (its versions, its counts). */
   readonly describe: (value: T) => string;
-  /** Reloads and refusals are reported here, one line each. */
-  readonly log: (line: string) => void;
+  /** Reloads are reported at info, refusals and a lost watch at warn, one line each. */
+  readonly log: LevelledLog;
   /** Quiet time after the last change before the file is read (editors write in several steps). */
   readonly debounceMs?: number;
 }
@@ -44,10 +45,10 @@ export function watchFile<T>(file: string, options: WatchFileOptions<T>): Watche
       const next = options.load(file);
       if (JSON.stringify(next) === JSON.stringify(value)) return false;
       value = next;
-      options.log(`${options.subject} reloaded from ${file}: ${options.describe(value)}`);
+      options.log.info(`${options.subject} reloaded from ${file}: ${options.describe(value)}`);
       return true;
     } catch (error) {
-      options.log(`${options.fileSubject} refused, still serving ${options.describe(value)}: ${(error as Error).message}`);
+      options.log.warn(`${options.fileSubject} refused, still serving ${options.describe(value)}: ${(error as Error).message}`);
       return false;
     }
   };
@@ -60,7 +61,7 @@ export function watchFile<T>(file: string, options: WatchFileOptions<T>): Watche
     }, options.debounceMs ?? 100);
   });
   watcher.on('error', (error) => {
-    options.log(`cannot watch ${file} any more (${error.message}); restart to load a new ${options.fileSubject}`);
+    options.log.warn(`cannot watch ${file} any more (${error.message}); restart to load a new ${options.fileSubject}`);
     watcher?.close();
     watcher = null;
   });

@@ -16,5 +16,5 @@ export function connectQdrant(config: QdrantConfig, log: (line: string) => void 
     // ensureCollection refuses an old server with a message instead of the client's console warning.
     checkCompatibility: false,
   });
-  return { client, policy: { retries: config.retries, baseDelayMs: config.retryBaseDelayMs, log } };
+  return { client, policy: { retries: config.retries, baseDelayMs: config.retryBaseDelayMs, readBudgetMs: config.readBudgetMs, log } };
 }

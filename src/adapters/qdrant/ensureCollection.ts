@@ -1,8 +1,10 @@
 import type { QdrantClient } from '@qdrant/js-client-rest';
 import type { QdrantConfig } from '../../config/config.js';
+import { GatewayError } from '../../domain/errors.js';
 import { callQdrant, type CallPolicy } from './callQdrant.js';
 import { compareVersions } from './compareVersions.js';
 import { COLLABORATIVE_VECTOR, collectionLayout, LEXICAL_VECTOR, PAYLOAD_INDEXES, TEXT_VECTOR, type CollectionMeta } from './collectionLayout.js';
+import { describeCause } from './qdrantFailure.js';
 import { QdrantSetupError } from './qdrantSetupError.js';
 
 /**
@@ -71,7 +73,13 @@ export async function ensureCollection(
 
 /** Refuses a server older than MIN_SERVER_VERSION, with a message that says what to run. */
 export async function checkServerVersion(client: QdrantClient, policy: CallPolicy, url: string): Promise<void> {
-  const { version } = await callQdrant('version check', 'read', policy, () => client.versionInfo());
+  const { version } = await callQdrant('version check', 'read', policy, () => client.versionInfo()).catch((error: unknown) => {
+    // The first call on a server: its failure ends the start, so the line names the server and the cause.
+    if (error instanceof GatewayError && error.code === 'BACKEND_UNAVAILABLE') {
+      throw new QdrantSetupError(`Qdrant at ${url} is unavailable (${describeCause(error.cause)}): start it or set QDRANT_URL to a running server`, { cause: error });
+    }
+    throw error;
+  });
   if (compareVersions(version, MIN_SERVER_VERSION) < 0) {
     throw new QdrantSetupError(`Qdrant at ${url} is version ${version}; this gateway needs ${MIN_SERVER_VERSION} or newer (see docker-compose.yml for the pinned image)`);
   }

@@ -253,8 +253,9 @@ export class QdrantCatalogIndex implements CatalogIndex {
     return ids.filter((id) => passing.has(id));
   }
 
-  async count(): Promise<number> {
-    const result = await this.read('count', (client) => client.count(this.collection, { exact: true }));
+  async count(options: { readonly once?: boolean } = {}): Promise<number> {
+    const policy = options.once ? { ...this.policy, retries: 0 } : this.policy;
+    const result = await callQdrant('count', 'read', policy, () => this.client.count(this.collection, { exact: true }));
     return result.count;
   }
 

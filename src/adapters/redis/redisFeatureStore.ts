@@ -75,31 +75,42 @@ export class RedisFeatureStore implements FeatureStore, EventLog, ImpressionLog 
    * keeps reconnecting.
    */
   static async connect(options: RedisFeatureStoreOptions): Promise<RedisFeatureStore> {
-    const client = new Redis(options.url, {
-      lazyConnect: true,
-      enableOfflineQueue: false,
-      maxRetriesPerRequest: 0,
-      commandTimeout: nonNegativeInteger(options.commandTimeoutMs ?? 1000, 'commandTimeoutMs') || undefined,
-      // Reconnect forever, backing off to 2 s: the store comes back when the server does.
-      retryStrategy: (attempt) => Math.min(attempt * 100, 2000),
-    });
-    // Without a listener an 'error' event would crash the process; failures reach callers through their commands.
-    client.on('error', () => {});
+    const commandTimeout = nonNegativeInteger(options.commandTimeoutMs ?? 1000, 'commandTimeoutMs') || undefined;
+    const open = () => {
+      const client = new Redis(options.url, {
+        lazyConnect: true,
+        enableOfflineQueue: false,
+        maxRetriesPerRequest: 0,
+        commandTimeout,
+        // Reconnect forever, backing off to 2 s: the store comes back when the server does.
+        retryStrategy: (attempt) => Math.min(attempt * 100, 2000),
+      });
+      // Without a listener an 'error' event would crash the process; failures reach callers through their commands.
+      client.on('error', () => {});
+      return client;
+    };
+    // Redis answers a connection's commands in order: a write held up (CLIENT PAUSE WRITE, a long
+    // script) would hold up every read queued behind it, so reads and writes get a connection each.
+    const client = open();
+    const writer = open();
     try {
-      await client.connect();
+      await Promise.all([client.connect(), writer.connect()]);
     } catch (error) {
       if (options.waitForServer ?? true) {
         client.disconnect();
+        writer.disconnect();
         throw backendUnavailable(`${SERVICE} at ${redactUrl(options.url)}`, error);
       }
       options.log?.(`${SERVICE} at ${redactUrl(options.url)} is unavailable (${(error as Error).message}); serving without features until it answers`);
     }
-    return new RedisFeatureStore(client, options);
+    return new RedisFeatureStore(client, writer, options);
   }
 
   private constructor(
-    /** Public for instrumentation (tests count round trips on its socket). */
+    /** The connection of reads; public for instrumentation (tests count round trips on its socket). */
     readonly client: Redis,
+    /** The connection of writes (the event and forget scripts, impressions, deletes), public like `client`. */
+    readonly writer: Redis,
     options: RedisFeatureStoreOptions,
   ) {
     this.keys = redisKeys(options.keyPrefix);
@@ -108,12 +119,17 @@ export class RedisFeatureStore implements FeatureStore, EventLog, ImpressionLog 
     this.userTtlSeconds = nonNegativeInteger(options.userTtlSeconds ?? 180 * 86_400, 'userTtlSeconds');
     this.scanPageSize = positiveInteger(options.scanPageSize ?? 1000, 'scanPageSize');
     this.impressionTtlSeconds = nonNegativeInteger(options.impressionTtlSeconds ?? 30 * 86_400, 'impressionTtlSeconds');
-    client.defineCommand('applyFeatureEvents', { numberOfKeys: 0, lua: APPLY_EVENTS_SCRIPT });
-    client.defineCommand('forgetFeatureItems', { numberOfKeys: 0, lua: FORGET_ITEMS_SCRIPT });
+    writer.defineCommand('applyFeatureEvents', { numberOfKeys: 0, lua: APPLY_EVENTS_SCRIPT });
+    writer.defineCommand('forgetFeatureItems', { numberOfKeys: 0, lua: FORGET_ITEMS_SCRIPT });
+  }
+
+  /** Whether both connections are up (each reconnects on its own after a failure). */
+  get ready(): boolean {
+    return this.client.status === 'ready' && this.writer.status === 'ready';
   }
 
   private get scripts(): ScriptCommands {
-    return this.client as unknown as ScriptCommands;
+    return this.writer as unknown as ScriptCommands;
   }
 
   async applyEvents(events: readonly InteractionEvent[], items: ReadonlyMap<string, Item>): Promise<ApplyResult> {
@@ -191,7 +207,7 @@ export class RedisFeatureStore implements FeatureStore, EventLog, ImpressionLog 
     const entry = JSON.stringify(impression);
     const index = this.keys.impressionsByTime;
     await this.run(async () => {
-      const batch = this.client.multi();
+      const batch = this.writer.multi();
       if (this.impressionTtlSeconds > 0) {
         batch.set(key, entry, 'EX', this.impressionTtlSeconds, 'NX');
         batch.zremrangebyscore(index, '-inf', `(${impression.timestamp - this.impressionTtlSeconds * 1000}`);
@@ -252,15 +268,19 @@ export class RedisFeatureStore implements FeatureStore, EventLog, ImpressionLog 
     let deleted = 0;
     do {
       const [next, keys] = await this.run(() => this.client.scan(cursor, 'MATCH', `${this.keys.base}*`, 'COUNT', 1000));
-      if (keys.length > 0) deleted += await this.run(() => this.client.unlink(...keys));
+      if (keys.length > 0) deleted += await this.run(() => this.writer.unlink(...keys));
       cursor = next;
     } while (cursor !== '0');
     return deleted;
   }
 
   async close(): Promise<void> {
-    if (this.client.status === 'ready') await this.client.quit().catch(() => this.client.disconnect());
-    else this.client.disconnect();
+    await Promise.all(
+      [this.client, this.writer].map(async (connection) => {
+        if (connection.status === 'ready') await connection.quit().catch(() => connection.disconnect());
+        else connection.disconnect();
+      }),
+    );
   }
 
   private async pipeline(fill: (batch: ChainableCommander) => void): Promise<unknown[]> {
@@ -279,7 +299,7 @@ export class RedisFeatureStore implements FeatureStore, EventLog, ImpressionLog 
    * timeout or a dropped connection leaves its outcome unknown.
    */
   private async write<T>(command: () => Promise<T>): Promise<T> {
-    const ready = this.client.status === 'ready';
+    const ready = this.writer.status === 'ready';
     try {
       return await command();
     } catch (error) {

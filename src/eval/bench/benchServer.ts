@@ -27,7 +27,7 @@ async function main(): Promise<void> {
     registers: [metrics.registry],
   });
   const app = await openApp(config, { readFeaturesThrough: (features) => countingFeatureStore(features, (method) => calls.inc({ method })) });
-  const server = await createServer({ config, gateway: app.gateway, metrics, countItems: () => app.stores.catalog.count() });
+  const server = await createServer({ config, gateway: app.gateway, metrics, countItems: () => app.stores.catalog.count({ once: true }) });
   process.stdout.write(`${JSON.stringify({ url: server.url })}\n`);
   process.once('SIGTERM', () => {
     void server

@@ -97,6 +97,13 @@ export class FakeQdrantServer {
     for (let i = 0; i < count; i += 1) this.failures.push(failure);
   }
 
+  /** Forgets the failures not yet used, and drops the requests left hanging (their clients see a reset). */
+  clearFailures(): void {
+    this.failures.length = 0;
+    for (const res of this.hanging) res.destroy();
+    this.hanging.clear();
+  }
+
   /** Names of the real collections (not aliases). */
   collectionNames(): string[] {
     return [...this.collections.keys()];
