@@ -86,9 +86,10 @@ export type EventStatus =
   /** Already recorded earlier with the same id and the same type, userId, itemId and value; not counted again. */
   | 'duplicate'
   /**
-   * Valid, but the feature store could not be written. `reason` says which: refused before the
-   * write was sent (nothing of the batch was recorded), or sent and not answered (the batch,
-   * atomic, was recorded whole or not at all: unknown). Either way, send the batch again with
+   * Valid, but not recorded for sure: the catalog could not be read to check the items (nothing
+   * of the batch was recorded), or the feature store could not be written. `reason` says which:
+   * refused before the write was sent (nothing of the batch was recorded), or sent and not
+   * answered (the batch, atomic, was recorded whole or not at all: unknown). Either way, send the batch again with
    * the returned `eventId`s as ids: what was recorded comes back DUPLICATE and counts once.
    */
   | 'failed'
