@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { benchMarkdown } from '../eval/bench/benchMarkdown.js';
 import { BENCH_DEFAULTS, runBench } from '../eval/bench/runBench.js';
 import { positiveOption } from './positiveOption.js';
+import { runCommand } from './runCommand.js';
 
 const USAGE = `Usage: npm run bench -- [options]
 
@@ -73,12 +74,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exitCode = 1;
-  },
-);
+runCommand(main, { label: 'bench failed', detail: 'stack' });

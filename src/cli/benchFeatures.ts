@@ -21,6 +21,7 @@ import { createProgressReporter } from '../ingestion/createProgressReporter.js';
 import type { EventLog } from '../ports/eventLog.js';
 import type { FeatureStore } from '../ports/featureStore.js';
 import { positiveOption } from './positiveOption.js';
+import { runCommand } from './runCommand.js';
 
 const USAGE = `Usage: npm run bench:features -- [options]
 
@@ -140,12 +141,4 @@ async function measure(
   return featureFetchBench(store, name, itemIds, userIds, options);
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(`bench:features failed: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = 1;
-  },
-);
+runCommand(main, { label: 'bench:features failed' });

@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { buildSchema } from 'graphql';
 import { compareWithPublished, parseAcknowledgements } from '../graphql/breakingChanges.js';
 import { currentSchema } from '../graphql/printedSchema.js';
+import { runCommand } from './runCommand.js';
 
 const PUBLISHED_SCHEMA = 'published/schema.graphql';
 const ACKNOWLEDGED_CHANGES = 'published/acknowledged-breaking-changes.json';
@@ -68,12 +69,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(`schema check failed to run: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = 2;
-  },
-);
+runCommand(main, { label: 'schema check failed to run', failureCode: 2 });

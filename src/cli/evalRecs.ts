@@ -7,6 +7,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { recsMarkdown } from '../eval/recs/recsMarkdown.js';
 import { RECS_EVAL_DEFAULTS, runRecsEval } from '../eval/recs/runRecsEval.js';
+import { runCommand } from './runCommand.js';
 
 const USAGE = `Usage: npm run eval:recs -- [options]
 
@@ -75,12 +76,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(`eval:recs failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exitCode = 1;
-  },
-);
+runCommand(main, { label: 'eval:recs failed', detail: 'stack' });

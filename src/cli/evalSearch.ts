@@ -7,6 +7,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { runSearchEval } from '../eval/search/runSearchEval.js';
 import { searchMarkdown } from '../eval/search/searchMarkdown.js';
+import { runCommand } from './runCommand.js';
 
 const USAGE = `Usage: npm run eval:search -- [options]
 
@@ -62,12 +63,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(`eval:search failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exitCode = 1;
-  },
-);
+runCommand(main, { label: 'eval:search failed', detail: 'stack' });

@@ -14,6 +14,7 @@ import { formatSummary } from '../ingestion/formatSummary.js';
 import { ingestFiles, type IngestSources } from '../ingestion/ingestFiles.js';
 import type { RecordIssue } from '../ingestion/recordIssue.js';
 import { sniffRecordKind } from '../ingestion/sniffRecordKind.js';
+import { runCommand } from './runCommand.js';
 
 const USAGE = `Usage: npm run ingest -- [options] [FILE...]
 
@@ -178,12 +179,4 @@ async function main(): Promise<number> {
   return run(command);
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(`ingest failed: ${error instanceof Error ? error.stack : String(error)}\n`);
-    process.exitCode = 1;
-  },
-);
+runCommand(main, { label: 'ingest failed', detail: 'stack' });

@@ -12,6 +12,7 @@ import { recomputeFeatures, type RecomputeSummary } from '../app/recomputeFeatur
 import { loadConfig } from '../config/loadConfig.js';
 import { createProgressReporter } from '../ingestion/createProgressReporter.js';
 import type { FeatureStore } from '../ports/featureStore.js';
+import { runCommand } from './runCommand.js';
 
 const USAGE = `Usage: npm run recompute:features -- [options]
 
@@ -111,12 +112,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(`recompute:features failed: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = 1;
-  },
-);
+runCommand(main, { label: 'recompute:features failed' });

@@ -20,6 +20,7 @@ import { createProgressReporter } from '../ingestion/createProgressReporter.js';
 import { fileFormat } from '../ingestion/fileFormat.js';
 import type { CatalogIndex } from '../ports/catalogIndex.js';
 import type { Embedder } from '../ports/embedder.js';
+import { runCommand } from './runCommand.js';
 
 const USAGE = `Usage: npm run reindex -- [options]
 
@@ -165,12 +166,4 @@ async function openCurrent(
   }
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(`reindex failed: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = 1;
-  },
-);
+runCommand(main, { label: 'reindex failed' });

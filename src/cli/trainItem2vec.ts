@@ -10,6 +10,7 @@ import { describeItem2vecRun, trainItem2vec } from '../app/trainItem2vec.js';
 import { loadConfig } from '../config/loadConfig.js';
 import { ITEM2VEC_DEFAULTS } from '../training/item2vecDefaults.js';
 import type { SkipGramOptions } from '../training/skipGramOptions.js';
+import { runCommand } from './runCommand.js';
 
 const d = ITEM2VEC_DEFAULTS;
 const USAGE = `Usage: npm run train:item2vec -- [options]
@@ -89,12 +90,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(`train:item2vec failed: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = 1;
-  },
-);
+runCommand(main, { label: 'train:item2vec failed' });

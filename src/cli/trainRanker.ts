@@ -20,6 +20,7 @@ import type { RankerExamples } from '../training/ranker/rankerExamples.js';
 import { TRAIN_RANKER_DEFAULTS, trainRanker, type ClassWeighting, type TrainRankerOptions } from '../training/ranker/trainRanker.js';
 import { DEFAULT_MIN_VALIDATION_GROUPS, modelRefusal, type ModelRefusalOptions } from '../training/ranker/modelRefusal.js';
 import { trainingTable } from '../training/ranker/trainingTable.js';
+import { runCommand } from './runCommand.js';
 
 const d = TRAIN_RANKER_DEFAULTS;
 const USAGE = `Usage: npm run train:ranker -- [options]
@@ -215,12 +216,4 @@ async function readExamples(source: Source): Promise<RankerExamples> {
   }).finally(() => progress.stop());
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(`train:ranker failed: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = 1;
-  },
-);
+runCommand(main, { label: 'train:ranker failed' });

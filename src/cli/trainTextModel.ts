@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util';
 import { TEXT_MODEL_DEFAULTS, trainedTokenEmbeddingModel } from '../adapters/transformers/trainedTokenEmbeddingModel.js';
 import { writeModelDirectory } from '../adapters/transformers/writeModelDirectory.js';
 import { parseDotRecords } from '../eval/cranfield/parseDotRecords.js';
+import { runCommand } from './runCommand.js';
 
 const t = TEXT_MODEL_DEFAULTS.trainer;
 const USAGE = `Usage: npm run train:text-model -- --corpus FILE [options]
@@ -119,12 +120,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(`train:text-model failed: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = 1;
-  },
-);
+runCommand(main, { label: 'train:text-model failed' });
